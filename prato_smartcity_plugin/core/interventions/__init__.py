@@ -1,0 +1,1 @@
+"""Interventions: the schema (one home), validation and the road-works clash rules."""

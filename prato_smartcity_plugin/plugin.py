@@ -1,0 +1,113 @@
+"""The plugin object QGIS loads: registers actions, the dock, the options page and the Processing provider, and
+removes every one of them in :meth:`unload`. Nothing heavy is imported here: capabilities load when first used."""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from prato_smartcity_plugin.adapters import i18n, logging_bridge
+from prato_smartcity_plugin.adapters.paths import icon_path
+
+MENU = "&Prato Smart City"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PratoSmartCity", text)
+
+
+class PratoSmartCityPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.actions: list[QAction] = []
+        self.toolbar = None
+        self.dock = None
+        self.options_factory = None
+        self.provider = None
+        self.menu = MENU
+
+    # --- Processing (called by QGIS before initGui when hasProcessingProvider=yes) ---
+    def initProcessing(self) -> None:  # noqa: N802
+        if self.provider is not None:
+            return
+        from prato_smartcity_plugin.processing_provider.provider import PratoSmartCityProvider
+
+        self.provider = PratoSmartCityProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self) -> None:  # noqa: N802
+        logging_bridge.install()
+        i18n.install()
+        self.menu = tr(MENU)
+        self.initProcessing()
+
+        self.toolbar = self.iface.addToolBar(tr("Prato Smart City"))
+        self.toolbar.setObjectName("PratoSmartCityToolbar")
+
+        action = QAction(QIcon(icon_path()), tr("Prato Smart City"), self.iface.mainWindow())
+        action.setObjectName("pratoSmartCityShowDock")
+        action.setCheckable(True)
+        action.setToolTip(tr("Show the Prato Smart City panel"))
+        action.toggled.connect(self._toggle_dock)
+        self._add_action(action)
+        self.dock_action = action
+
+        from prato_smartcity_plugin.gui.options_page import PratoOptionsFactory
+
+        self.options_factory = PratoOptionsFactory()
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
+
+    def _add_action(self, action: QAction, toolbar: bool = True) -> None:
+        self.iface.addPluginToMenu(self.menu, action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self.actions.append(action)
+
+    def _toggle_dock(self, visible: bool) -> None:
+        if visible:
+            self.ensure_dock().show()
+        elif self.dock is not None:
+            self.dock.hide()
+
+    def ensure_dock(self):
+        """The dock, created on first use (keeps QGIS start-up fast)."""
+        if self.dock is None:
+            from prato_smartcity_plugin.gui.dock import PratoDock
+
+            self.dock = PratoDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.dock.visibilityChanged.connect(self._sync_action)
+        return self.dock
+
+    def _sync_action(self, visible: bool) -> None:
+        if self.dock_action.isChecked() != visible:
+            self.dock_action.blockSignals(True)
+            self.dock_action.setChecked(visible)
+            self.dock_action.blockSignals(False)
+
+    def unload(self) -> None:
+        for action in self.actions:
+            self.iface.removePluginMenu(self.menu, action)
+            if self.toolbar is not None:
+                self.toolbar.removeAction(action)
+            action.deleteLater()
+        self.actions.clear()
+        if self.dock is not None:
+            self.dock.visibilityChanged.disconnect(self._sync_action)
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        i18n.uninstall()
+        logging_bridge.uninstall()

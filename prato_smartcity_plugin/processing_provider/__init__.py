@@ -1,0 +1,1 @@
+"""Every capability as a Processing algorithm, under the provider ``pratosmartcity``."""

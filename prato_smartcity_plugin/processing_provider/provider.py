@@ -1,0 +1,32 @@
+"""The ``pratosmartcity`` Processing provider. Each capability adds its algorithms to :data:`ALGORITHMS`
+("module:Class"); algorithm modules keep heavy imports inside ``processAlgorithm`` so that loading stays fast."""
+
+from __future__ import annotations
+
+import importlib
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from prato_smartcity_plugin.adapters.paths import icon_path
+
+PROVIDER_ID = "pratosmartcity"
+
+ALGORITHMS: list[str] = []
+
+
+class PratoSmartCityProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return PROVIDER_ID
+
+    def name(self) -> str:
+        return QCoreApplication.translate("PratoSmartCity", "Prato Smart City")
+
+    def icon(self):
+        return QIcon(icon_path())
+
+    def loadAlgorithms(self) -> None:  # noqa: N802
+        for target in ALGORITHMS:
+            module_name, class_name = target.split(":")
+            self.addAlgorithm(getattr(importlib.import_module(module_name), class_name)())

@@ -1,0 +1,11 @@
+"""Shared test set-up. ``tests/qgis`` and ``tests/e2e`` add their own fixtures; ``tests/unit`` needs no QGIS."""
+
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_DATA = REPO.parent / "shared" / "data" / "prato"
+ARTIFACTS = REPO / "test-artifacts"
+
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))

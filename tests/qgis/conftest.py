@@ -1,0 +1,60 @@
+"""One real ``QgsApplication`` for the session, offscreen, with a throw-away profile folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_PROFILE = tempfile.mkdtemp(prefix="prato-qgis-profile-")
+os.environ["QGIS_CUSTOM_CONFIG_PATH"] = _PROFILE
+
+from qgis.core import QgsApplication, QgsProject  # noqa: E402
+
+_app = QgsApplication([], True, _PROFILE)
+QgsApplication.setPrefixPath("/usr", True)
+_app.initQgis()
+
+# Processing lives in QGIS's python/plugins folder.
+_plugins = os.path.join(QgsApplication.pkgDataPath(), "python", "plugins")
+if _plugins not in sys.path:
+    sys.path.append(_plugins)
+
+
+@pytest.fixture(scope="session")
+def qgis_app():
+    yield _app
+
+
+@pytest.fixture(scope="session")
+def qgis_processing(qgis_app):
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    yield
+
+
+@pytest.fixture()
+def qgis_iface(qgis_app):
+    from tests.qgis.fake_iface import FakeIface
+
+    iface = FakeIface()
+    yield iface
+    QgsProject.instance().clear()
+    iface.mainWindow().close()
+    iface.mainWindow().deleteLater()
+
+
+@pytest.fixture()
+def clean_project(qgis_app):
+    QgsProject.instance().clear()
+    yield QgsProject.instance()
+    QgsProject.instance().clear()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_PROFILE, ignore_errors=True)

@@ -1,0 +1,119 @@
+"""A small ``QgisInterface`` for tests in a real ``QgsApplication``.
+
+The real interface exists only inside the QGIS desktop (tested in ``tests/e2e``). This one is a test double, but made of
+real parts: a real ``QMainWindow``, ``QgsMapCanvas``, ``QgsMessageBar`` and layer tree, so that widgets under test talk to
+real QGIS objects. Only what the plugin calls is implemented; anything else raises, so nothing passes by accident.
+"""
+
+from __future__ import annotations
+
+from qgis.core import QgsLayerTreeModel, QgsProject
+from qgis.gui import QgsLayerTreeMapCanvasBridge, QgsLayerTreeView, QgsMapCanvas, QgsMessageBar
+from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtWidgets import QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget
+
+
+class FakeIface(QObject):
+    currentLayerChanged = pyqtSignal(object)
+    projectRead = pyqtSignal()
+    newProjectCreated = pyqtSignal()
+
+    def __init__(self):
+        super().__init__()
+        self._window = QMainWindow()
+        central = QWidget(self._window)
+        layout = QVBoxLayout(central)
+        self._bar = QgsMessageBar(central)
+        self._canvas = QgsMapCanvas(central)
+        self._canvas.resize(800, 600)
+        layout.addWidget(self._bar)
+        layout.addWidget(self._canvas)
+        self._window.setCentralWidget(central)
+        self._tree_view = QgsLayerTreeView(self._window)
+        self._tree_view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), self._window))
+        self._bridge = QgsLayerTreeMapCanvasBridge(QgsProject.instance().layerTreeRoot(), self._canvas)
+        self.plugin_menus: dict[str, QMenu] = {}
+        self.toolbars: list[QToolBar] = []
+        self.dock_widgets: list = []
+        self.options_factories: list = []
+        self.opened_message_log = 0
+        self.options_shown: list = []
+
+    # windows
+    def mainWindow(self):
+        return self._window
+
+    def mapCanvas(self):
+        return self._canvas
+
+    def messageBar(self):
+        return self._bar
+
+    def layerTreeView(self):
+        return self._tree_view
+
+    def activeLayer(self):
+        return self._tree_view.currentLayer()
+
+    def setActiveLayer(self, layer):
+        self._tree_view.setCurrentLayer(layer)
+        self.currentLayerChanged.emit(layer)
+        return True
+
+    # menus and toolbars
+    def addPluginToMenu(self, name, action):
+        self.plugin_menus.setdefault(name, QMenu(name, self._window)).addAction(action)
+
+    def removePluginMenu(self, name, action):
+        menu = self.plugin_menus.get(name)
+        if menu is not None:
+            menu.removeAction(action)
+            if not menu.actions():
+                del self.plugin_menus[name]
+
+    def addToolBar(self, name):
+        toolbar = self._window.addToolBar(name)
+        self.toolbars.append(toolbar)
+        return toolbar
+
+    def addToolBarIcon(self, action):
+        self.addToolBar("Plugins").addAction(action)
+
+    def removeToolBarIcon(self, action):
+        for toolbar in self.toolbars:
+            toolbar.removeAction(action)
+
+    # docks
+    def addDockWidget(self, area, dock):
+        self._window.addDockWidget(area, dock)
+        self.dock_widgets.append(dock)
+
+    def removeDockWidget(self, dock):
+        self._window.removeDockWidget(dock)
+        self.dock_widgets.remove(dock)
+
+    # options
+    def registerOptionsWidgetFactory(self, factory):
+        self.options_factories.append(factory)
+
+    def unregisterOptionsWidgetFactory(self, factory):
+        self.options_factories.remove(factory)
+
+    def showOptionsDialog(self, parent=None, currentPage=""):  # noqa: N803
+        self.options_shown.append(currentPage)
+
+    def openMessageLog(self):
+        self.opened_message_log += 1
+
+    # layers
+    def addVectorLayer(self, uri, name, provider):
+        from qgis.core import QgsVectorLayer
+
+        layer = QgsVectorLayer(uri, name, provider)
+        if layer.isValid():
+            QgsProject.instance().addMapLayer(layer)
+            return layer
+        return None
+
+    def __getattr__(self, name):
+        raise AttributeError(f"FakeIface does not implement {name!r}; add it if the plugin needs it")

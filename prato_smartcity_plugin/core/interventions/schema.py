@@ -133,6 +133,8 @@ FIELDS: tuple[FieldSpec, ...] = (
               short_name="status"),
     FieldSpec("responsible_body", FieldType.TEXT, _T("PratoSmartCity", "Responsible body"), required=True,
               codes=RESPONSIBLE_BODIES, length=40, short_name="resp_body"),
+    FieldSpec("street", FieldType.TEXT, _T("PratoSmartCity", "Street / address"), length=120, short_name="street",
+              help=_T("PratoSmartCity", "Street name, used to tell road works on the same street")),
     FieldSpec("start_date", FieldType.DATE, _T("PratoSmartCity", "Start date"), short_name="start_date"),
     FieldSpec("end_date", FieldType.DATE, _T("PratoSmartCity", "End date"), short_name="end_date"),
     FieldSpec("budget_eur", FieldType.REAL, _T("PratoSmartCity", "Budget (EUR)"), short_name="budget_eur"),

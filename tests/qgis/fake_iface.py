@@ -115,5 +115,12 @@ class FakeIface(QObject):
             return layer
         return None
 
+    # projects
+    def addProject(self, path):  # noqa: N802
+        ok = QgsProject.instance().read(path)
+        if ok:
+            self.projectRead.emit()
+        return ok
+
     def __getattr__(self, name):
         raise AttributeError(f"FakeIface does not implement {name!r}; add it if the plugin needs it")

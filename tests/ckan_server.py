@@ -1,0 +1,449 @@
+"""A real HTTP server on 127.0.0.1 that replays the CKAN API v3 (used by tests/unit, tests/qgis and bench/).
+
+CKAN itself cannot run here (it needs Solr and PostgreSQL), so this server answers ``status_show``,
+``package_search`` (q, fq on organization/groups/res_format/tags/license_id, rows, start, sort, search_facets),
+``package_show``, ``organization_list`` and ``group_list`` with the response structure of CKAN 2.9 (the
+``help``/``success``/``result`` envelope, ``error.__type`` on failures), and serves resource files with ETag,
+Last-Modified, Content-Length and conditional 304 answers. The resources are the real Prato files of
+``shared/data/prato`` and variants built from them by :func:`build_resources` (ogr2ogr and plain Python).
+"""
+
+from __future__ import annotations
+
+import copy
+import email.utils
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import threading
+import time
+import urllib.parse
+import zipfile
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from tests.conftest import SHARED_DATA
+
+ORG_PRATO = {"id": "5d1e8c2a-0000-4000-8000-000000000001", "name": "comune-di-prato", "title": "Comune di Prato",
+             "type": "organization", "description": "Open data del Comune di Prato", "image_url": "",
+             "created": "2014-06-10T10:00:00.000000", "is_organization": True, "approval_status": "approved",
+             "state": "active"}
+ORG_REGIONE = {"id": "5d1e8c2a-0000-4000-8000-000000000002", "name": "regione-toscana", "title": "Regione Toscana",
+               "type": "organization", "description": "", "image_url": "", "created": "2014-06-10T10:00:00.000000",
+               "is_organization": True, "approval_status": "approved", "state": "active"}
+GROUPS = {
+    "trasporti": {"id": "7a0e0000-0000-4000-8000-000000000001", "name": "trasporti", "title": "Trasporti",
+                  "display_name": "Trasporti", "description": "", "image_display_url": ""},
+    "ambiente": {"id": "7a0e0000-0000-4000-8000-000000000002", "name": "ambiente", "title": "Ambiente",
+                 "display_name": "Ambiente", "description": "", "image_display_url": ""},
+    "regioni-e-citta": {"id": "7a0e0000-0000-4000-8000-000000000003", "name": "regioni-e-citta",
+                        "title": "Regioni e città", "display_name": "Regioni e città", "description": "",
+                        "image_display_url": ""},
+}
+LICENCES = {"cc-by": ("Creative Commons Attribution", "http://www.opendefinition.org/licenses/cc-by"),
+            "odc-odbl": ("Open Data Commons Open Database License (ODbL)",
+                         "http://www.opendefinition.org/licenses/odc-odbl")}
+
+BAD_RESOURCES = ("dead-link", "html-page", "geojson-is-zip", "corrupt-zip", "zip-slip", "zip-absolute", "zip-bomb",
+                 "kml-xxe", "empty-file", "plain-json", "invalid-geometry", "table-csv", "server-error")
+
+
+def _run(*args: str) -> None:
+    subprocess.run(args, check=True, capture_output=True)
+
+
+def build_resources(folder: str) -> dict[str, str]:
+    """Write every resource file into ``folder``; returns {file name: path}."""
+    os.makedirs(folder, exist_ok=True)
+    out = {}
+
+    def put(name: str, data: bytes) -> None:
+        path = os.path.join(folder, name)
+        with open(path, "wb") as handle:
+            handle.write(data)
+        out[name] = path
+
+    for src in ("cycleways/ciclabili.geojson", "wifi/wifi-free.geojson", "boundary/prato_comune_100005.geojson",
+                "wifi/wifi_coverage_centroids_derived_epsg3003.csv"):
+        shutil.copy(os.path.join(SHARED_DATA, src), os.path.join(folder, os.path.basename(src)))
+        out[os.path.basename(src)] = os.path.join(folder, os.path.basename(src))
+    ciclabili = os.path.join(SHARED_DATA, "cycleways", "ciclabili.geojson")
+    # zipped shapefile (EPSG:3003 with its .prj), KML, GeoPackage, GPX
+    shp_dir = os.path.join(folder, "shp")
+    os.makedirs(shp_dir, exist_ok=True)
+    _run("ogr2ogr", "-f", "ESRI Shapefile", "-t_srs", "EPSG:3003", "-lco", "ENCODING=UTF-8",
+         os.path.join(shp_dir, "ciclabili_3003.shp"), ciclabili, "-sql",
+         "SELECT id, type FROM ciclabili")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(os.listdir(shp_dir)):
+            archive.write(os.path.join(shp_dir, name), f"ciclabili_3003/{name}")
+    put("ciclabili_3003_shp.zip", buffer.getvalue())
+    _run("ogr2ogr", "-f", "KML", os.path.join(folder, "wifi_copertura.kml"),
+         os.path.join(SHARED_DATA, "wifi", "wifi-free.geojson"))
+    out["wifi_copertura.kml"] = os.path.join(folder, "wifi_copertura.kml")
+    kmz = io.BytesIO()
+    with zipfile.ZipFile(kmz, "w") as archive:
+        archive.write(out["wifi_copertura.kml"], "doc.kml")
+    put("wifi_copertura.kmz", kmz.getvalue())
+    _run("ogr2ogr", "-f", "GPKG", os.path.join(folder, "confine_prato.gpkg"),
+         os.path.join(SHARED_DATA, "boundary", "prato_comune_100005.geojson"), "-nln", "confine")
+    out["confine_prato.gpkg"] = os.path.join(folder, "confine_prato.gpkg")
+    # CSV as the city publishes it: Latin-1, ';', decimal commas, EPSG:3003 (accents in the names)
+    with open(os.path.join(SHARED_DATA, "wifi", "wifi_coverage_centroids_derived_epsg3003.csv"), encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    rows = ["ID;Nome;X_coord;Y_coord;Località"]
+    for line in lines[1:]:
+        ident, name, x, y, _doc = line.split(",", 4)
+        rows.append(f"{ident};{name};{x.replace('.', ',')};{y.replace('.', ',')};Città di Prato")
+    put("hotspot_wifi_3003.csv", ("\r\n".join(rows) + "\r\n").encode("latin-1"))
+    with open(os.path.join(SHARED_DATA, "wifi", "wifi_coverage_centroids_derived_epsg4326.geojson")) as f:
+        points = json.load(f)["features"]
+    rows = ["id;nome;lon;lat"]
+    for feature in points:
+        lon, lat = feature["geometry"]["coordinates"][:2]
+        name = feature["properties"].get("name") or ""
+        rows.append(f"{feature['properties'].get('ID', '')};{name} – città;{str(lon).replace('.', ',')};"
+                    f"{str(lat).replace('.', ',')}")
+    put("hotspot_wifi_4326_cp1252.csv", ("\r\n".join(rows) + "\r\n").encode("cp1252"))
+    # bad inputs
+    put("dead-link", b"")  # never served: the URL 404s
+    put("pagina.html", b"<!DOCTYPE html><html><head><title>Pagina non trovata</title></head><body>404</body></html>")
+    with open(ciclabili, "rb") as f:
+        zipped = io.BytesIO()
+        with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("ciclabili.geojson", f.read())
+    put("ciclabili_zip.geojson", zipped.getvalue())
+    put("corrotto.zip", out_zip_corrupt(out["ciclabili_3003_shp.zip"]))
+    put("zip_slip.zip", _zip_with({"../../evil.shp": b"x", "ok.shp": b"x"}))
+    put("zip_absolute.zip", _zip_with({"/tmp/evil.shp": b"x"}))
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("bomb.shp", b"\0" * (3 * 1024 * 1024))
+    put("bomb.zip", bomb.getvalue())
+    put("xxe.kml", b'<?xml version="1.0"?>\n<!DOCTYPE kml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+                   b'<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>&xxe;</name>'
+                   b'<Point><coordinates>11.09,43.88</coordinates></Point></Placemark></Document></kml>')
+    put("vuoto.geojson", b"")
+    put("statistiche.json", json.dumps({"anno": 2021, "residenti": 195000}).encode())
+    invalid = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"nome": "valido"},
+         "geometry": {"type": "Polygon", "coordinates": [[[11.09, 43.88], [11.10, 43.88], [11.10, 43.89],
+                                                          [11.09, 43.88]]]}},
+        {"type": "Feature", "properties": {"nome": "farfalla"},
+         "geometry": {"type": "Polygon", "coordinates": [[[11.09, 43.88], [11.10, 43.89], [11.10, 43.88],
+                                                          [11.09, 43.89], [11.09, 43.88]]]}}]}
+    put("aree_invalide.geojson", json.dumps(invalid).encode())
+    put("residenti_per_quartiere.csv", "quartiere;residenti;superficie_kmq\r\nCentro;12000;1,6\r\nNord;31000;"
+                                       "12,4\r\n".encode("latin-1"))
+    return out
+
+
+def _zip_with(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in entries.items():
+            info = zipfile.ZipInfo("placeholder")
+            info.filename = name  # ZipInfo normalises leading "/" away in its constructor; keep the raw name
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def out_zip_corrupt(path: str) -> bytes:
+    with open(path, "rb") as f:
+        data = bytearray(f.read())
+    for index in range(60, min(len(data), 4000)):
+        data[index] = (data[index] * 7 + 13) % 256  # ruin the compressed streams, keep the signature
+    return bytes(data[: len(data) // 2])
+
+
+def _resource(rid: str, name: str, fmt: str, url: str, package_id: str, modified: str, size: int | None,
+              mimetype: str = "", description: str = "") -> dict:
+    return {"id": rid, "package_id": package_id, "name": name, "description": description, "format": fmt,
+            "url": url, "mimetype": mimetype or None, "size": size, "last_modified": modified,
+            "created": "2016-04-12T09:00:00.000000", "metadata_modified": modified, "state": "active",
+            "url_type": None, "position": 0, "hash": "", "cache_url": None, "resource_type": None}
+
+
+def _package(pid: str, name: str, title: str, notes: str, org: dict, groups: list, tags: list, licence: str,
+             modified: str, resources: list) -> dict:
+    licence_title, licence_url = LICENCES[licence]
+    return {"id": pid, "name": name, "title": title, "notes": notes, "type": "dataset", "state": "active",
+            "private": False, "license_id": licence, "license_title": licence_title, "license_url": licence_url,
+            "metadata_created": "2016-04-12T09:00:00.000000", "metadata_modified": modified,
+            "author": "", "author_email": "", "maintainer": "SIT Comune di Prato", "maintainer_email": "",
+            "organization": dict(org), "owner_org": org["id"], "num_resources": len(resources),
+            "num_tags": len(tags), "isopen": True, "url": "", "version": "",
+            "groups": [dict(GROUPS[g]) for g in groups],
+            "tags": [{"id": f"tag-{t}", "name": t, "display_name": t, "state": "active", "vocabulary_id": None}
+                     for t in tags],
+            "extras": [{"key": "theme", "value": "TRAN"}], "relationships_as_object": [],
+            "relationships_as_subject": [], "resources": resources}
+
+
+class CkanReplay:
+    """The server. ``start()`` / ``stop()``; ``base_url`` is the portal's API root; ``files`` maps resource file
+    names to paths (tests may replace a file to simulate a change on the portal)."""
+
+    def __init__(self, files: dict[str, str], port: int = 0):
+        self.files = files
+        self.port = port
+        self.httpd: ThreadingHTTPServer | None = None
+        self.thread: threading.Thread | None = None
+        self.requests: list[tuple[str, dict]] = []  # (path, headers) of every request
+        self.packages: list[dict] = []
+
+    @property
+    def root(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def base_url(self) -> str:
+        return f"{self.root}/api/3"
+
+    def file_url(self, name: str) -> str:
+        return f"{self.root}/files/{urllib.parse.quote(name)}"
+
+    def start(self) -> "CkanReplay":
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", self.port), _handler(self))
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        if not self.packages:
+            self.packages = self._catalogue()
+        self.thread = threading.Thread(target=self.httpd.serve_forever, name="ckan-replay", daemon=True)
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self.httpd is not None:
+            self.httpd.shutdown()
+            self.httpd.server_close()
+            self.thread.join(5)
+            self.httpd = None
+
+    def _size(self, name: str) -> int | None:
+        path = self.files.get(name)
+        return os.path.getsize(path) if path and os.path.exists(path) else None
+
+    def _res(self, rid, name, fmt, file, pid, modified, **kw):
+        return _resource(rid, name, fmt, self.file_url(file), pid, modified, self._size(file), **kw)
+
+    def _catalogue(self) -> list[dict]:
+        p1, p2, p3, p4, p5 = (f"9b3c0000-0000-4000-8000-00000000000{i}" for i in range(1, 6))
+        m1, m2, m3 = "2021-03-15T10:20:30.123456", "2021-06-01T08:00:00.000000", "2019-11-20T12:00:00.000000"
+        packages = [
+            _package(p1, "piste-ciclabili", "Piste ciclabili",
+                     "Percorsi ciclabili del Comune di Prato (estratto OpenStreetMap). © OpenStreetMap contributors.",
+                     ORG_PRATO, ["trasporti"], ["ciclabili", "mobilità", "bicicletta"], "odc-odbl", m1, [
+                         self._res("res-ciclabili-geojson", "Piste ciclabili (GeoJSON)", "GeoJSON",
+                                   "ciclabili.geojson", p1, m1),
+                         self._res("res-ciclabili-shp", "Piste ciclabili (Shapefile Gauss-Boaga)", "SHP",
+                                   "ciclabili_3003_shp.zip", p1, m1),
+                         _resource("res-ciclabili-wms", "Piste ciclabili (WMS)", "wms",
+                                   f"{self.root}/wms?SERVICE=WMS&REQUEST=GetCapabilities", p1, m1, None,
+                                   description="layers=ciclabili"),
+                     ]),
+            _package(p2, "copertura-wifi", "Copertura Wi-Fi PRATOWIFI",
+                     "Aree di copertura degli hotspot Wi-Fi gratuiti del Comune (Wi-Fi pubblico).", ORG_PRATO,
+                     ["regioni-e-citta"], ["wifi", "connettività"], "cc-by", m2, [
+                         self._res("res-wifi-geojson", "Aree di copertura", "GeoJSON", "wifi-free.geojson", p2, m2),
+                         self._res("res-wifi-kml", "Aree di copertura (KML)", "KML", "wifi_copertura.kml", p2, m2),
+                         self._res("res-wifi-kmz", "Aree di copertura (KMZ)", "kmz", "wifi_copertura.kmz", p2, m2),
+                         self._res("res-wifi-csv-3003", "Hotspot (CSV Gauss-Boaga)", "CSV",
+                                   "hotspot_wifi_3003.csv", p2, m2),
+                         self._res("res-wifi-csv-4326", "Hotspot (CSV WGS84)", "csv",
+                                   "hotspot_wifi_4326_cp1252.csv", p2, m2),
+                     ]),
+            _package(p3, "confini-comunali", "Confine comunale di Prato",
+                     "Confine amministrativo del Comune di Prato (ISTAT).", ORG_REGIONE, ["regioni-e-citta"],
+                     ["confini", "istat"], "cc-by", m3, [
+                         self._res("res-confine-geojson", "Confine (GeoJSON)", "GeoJSON",
+                                   "prato_comune_100005.geojson", p3, m3),
+                         self._res("res-confine-gpkg", "Confine (GeoPackage)", "GPKG", "confine_prato.gpkg", p3, m3),
+                     ]),
+            _package(p4, "risorse-difettose", "Risorse difettose (test)",
+                     "Ogni risorsa di questo dataset è difettosa in un modo diverso.", ORG_PRATO, ["ambiente"],
+                     ["test"], "cc-by", m3, [
+                         _resource("dead-link", "Link morto", "GeoJSON", f"{self.root}/files/non-esiste.geojson",
+                                   p4, m3, None),
+                         self._res("html-page", "Pagina HTML", "CSV", "pagina.html", p4, m3),
+                         self._res("geojson-is-zip", "GeoJSON che è uno zip", "GeoJSON", "ciclabili_zip.geojson",
+                                   p4, m3),
+                         self._res("corrupt-zip", "Zip corrotto", "SHP", "corrotto.zip", p4, m3),
+                         self._res("zip-slip", "Zip con ..", "SHP", "zip_slip.zip", p4, m3),
+                         self._res("zip-absolute", "Zip con percorso assoluto", "SHP", "zip_absolute.zip", p4, m3),
+                         self._res("zip-bomb", "Zip che esplode", "SHP", "bomb.zip", p4, m3),
+                         self._res("kml-xxe", "KML con entità esterne", "KML", "xxe.kml", p4, m3),
+                         self._res("empty-file", "File vuoto", "GeoJSON", "vuoto.geojson", p4, m3),
+                         self._res("plain-json", "JSON non geografico", "JSON", "statistiche.json", p4, m3),
+                         self._res("invalid-geometry", "Geometrie invalide", "GeoJSON", "aree_invalide.geojson",
+                                   p4, m3),
+                         self._res("table-csv", "Residenti per quartiere", "CSV", "residenti_per_quartiere.csv",
+                                   p4, m3),
+                         _resource("server-error", "Errore del server", "GeoJSON", f"{self.root}/error500", p4, m3,
+                                   None),
+                     ]),
+        ]
+        for extra in getattr(self, "extra_packages", []):
+            packages.append(extra)
+        return packages
+
+    # --- CKAN actions ---------------------------------------------------------------------------------------------
+    def action(self, action: str, params: dict) -> tuple[int, dict]:
+        help_url = f"{self.base_url}/action/help_show?name={action}"
+        if action == "status_show":
+            return 200, _ok(help_url, {"site_title": "Dati aperti (replay)", "site_url": self.root,
+                                       "site_description": "", "ckan_version": "2.9.5", "error_emails_to": None,
+                                       "locale_default": "it", "extensions": ["dcatapit_pkg", "spatial_metadata"]})
+        if action == "package_show":
+            for package in self.packages:
+                if params.get("id") in (package["id"], package["name"]):
+                    return 200, _ok(help_url, copy.deepcopy(package))
+            return 404, _fail(help_url, "Not Found Error", "Not found")
+        if action in ("organization_list", "group_list"):
+            if action == "organization_list":
+                items = [ORG_PRATO, ORG_REGIONE]
+                key = lambda p: p["organization"]["name"]  # noqa: E731
+            else:
+                items = list(GROUPS.values())
+                key = None
+            result = []
+            for item in items:
+                count = sum(1 for p in self.packages if (key(p) == item["name"] if key else
+                                                         item["name"] in [g["name"] for g in p["groups"]]))
+                entry = {**item, "package_count": count, "display_name": item["title"]}
+                result.append(entry if params.get("all_fields") == "true" else item["name"])
+            return 200, _ok(help_url, result)
+        if action == "package_search":
+            return 200, _ok(help_url, self.search(params))
+        return 400, _fail(help_url, "Validation Error", f"Unknown action {action}")
+
+    def search(self, params: dict) -> dict:
+        q = params.get("q", "*:*")
+        words = [] if q in ("", "*:*") else q.lower().split()
+        filters = []
+        for part in params.get("fq", "").split(" AND "):
+            if ":" in part:
+                key, _, value = part.partition(":")
+                filters.append((key.strip(), value.strip().strip('"').replace('\\"', '"')))
+        found = []
+        for package in self.packages:
+            text = " ".join([package["title"], package["notes"], package["name"]]
+                            + [t["name"] for t in package["tags"]]).lower()
+            if not all(w in text for w in words):
+                continue
+            values = {"organization": [package["organization"]["name"]],
+                      "groups": [g["name"] for g in package["groups"]],
+                      "res_format": [r["format"] for r in package["resources"]],
+                      "tags": [t["name"] for t in package["tags"]], "license_id": [package["license_id"]]}
+            if all(value in values.get(key, []) for key, value in filters):
+                found.append(package)
+        if params.get("sort", "").startswith("metadata_modified desc"):
+            found.sort(key=lambda p: p["metadata_modified"], reverse=True)
+        elif params.get("sort", "").startswith("title_string"):
+            found.sort(key=lambda p: p["title"])
+        fields = json.loads(params.get("facet.field", "[]"))
+        search_facets, facets = {}, {}
+        for name in fields:
+            counts: dict = {}
+            for package in found:
+                if name == "organization":
+                    items = [(package["organization"]["name"], package["organization"]["title"])]
+                elif name == "groups":
+                    items = [(g["name"], g["title"]) for g in package["groups"]]
+                elif name == "res_format":
+                    items = [(f, f) for f in {r["format"] for r in package["resources"]}]
+                elif name == "tags":
+                    items = [(t["name"], t["name"]) for t in package["tags"]]
+                else:
+                    items = [(package["license_id"], package["license_title"])]
+                for key, label in items:
+                    counts.setdefault(key, [label, 0])[1] += 1
+            facets[name] = {k: v[1] for k, v in counts.items()}
+            search_facets[name] = {"title": name, "items": [{"count": c, "display_name": label, "name": k}
+                                                            for k, (label, c) in counts.items()]}
+        start, rows = int(params.get("start", 0)), int(params.get("rows", 10))
+        return {"count": len(found), "sort": params.get("sort", "score desc, metadata_modified desc"),
+                "facets": facets, "search_facets": search_facets,
+                "results": copy.deepcopy(found[start: start + rows])}
+
+
+def _ok(help_url: str, result) -> dict:
+    return {"help": help_url, "success": True, "result": result}
+
+
+def _fail(help_url: str, kind: str, message: str) -> dict:
+    return {"help": help_url, "success": False, "error": {"__type": kind, "message": message}}
+
+
+def _handler(server: CkanReplay):
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):  # keep test output quiet
+            pass
+
+        def do_HEAD(self):  # noqa: N802
+            self.do_GET(head=True)
+
+        def do_GET(self, head: bool = False):  # noqa: N802
+            url = urllib.parse.urlparse(self.path)
+            server.requests.append((url.path, dict(self.headers)))
+            params = {k: v[-1] for k, v in urllib.parse.parse_qs(url.query).items()}
+            if url.path.startswith("/api/3/action/"):
+                status, body = server.action(url.path.rsplit("/", 1)[-1], params)
+                return self._send(status, json.dumps(body).encode(), "application/json;charset=utf-8", head)
+            if url.path.startswith("/html/"):  # a portal address that is a web site, not the API
+                return self._send(200, b"<!DOCTYPE html><html><body>Benvenuti</body></html>", "text/html", head)
+            if url.path.startswith("/failing/api/3/action/"):
+                body = _fail("", "Search Query Error", "Search Query Error: Invalid fq")
+                return self._send(409, json.dumps(body).encode(), "application/json", head)
+            if url.path.startswith("/notckan/api/3/action/"):
+                return self._send(200, b'{"hello": "world"}', "application/json", head)
+            if url.path == "/error500":
+                return self._send(500, b"Internal Server Error", "text/plain", head)
+            if url.path.startswith("/slow"):
+                time.sleep(float(params.get("s", "3")))
+                return self._send(200, b"{}", "application/json", head)
+            if url.path.startswith("/files/"):
+                name = urllib.parse.unquote(url.path[len("/files/"):])
+                path = server.files.get(name)
+                if not path or not os.path.exists(path):
+                    return self._send(404, b"<html><body>Not found</body></html>", "text/html", head)
+                return self._send_file(path, head)
+            return self._send(404, b"<html><body>Not found</body></html>", "text/html", head)
+
+        def _send(self, status: int, body: bytes, content_type: str, head: bool, extra: dict | None = None):
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            for key, value in (extra or {}).items():
+                self.send_header(key, value)
+            self.end_headers()
+            if not head:
+                self.wfile.write(body)
+
+        def _send_file(self, path: str, head: bool):
+            stat = os.stat(path)
+            etag = '"' + hashlib.sha1(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:16] + '"'
+            modified = email.utils.formatdate(stat.st_mtime, usegmt=True)
+            if self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(stat.st_size))
+            self.send_header("ETag", etag)
+            self.send_header("Last-Modified", modified)
+            self.end_headers()
+            if head:
+                return
+            with open(path, "rb") as handle:
+                shutil.copyfileobj(handle, self.wfile, 256 * 1024)
+
+    return Handler

@@ -2,13 +2,19 @@
 PYTHON ?= /usr/bin/python3
 export QT_QPA_PLATFORM ?= offscreen
 PYTEST = $(PYTHON) -m pytest
+PY_SOURCES = $(shell find prato_smartcity_plugin -name '*.py' | sort)
+UI_FILES = $(wildcard resources/ui/*.ui)
+TS_FILE = resources/i18n/prato_smartcity_it.ts
 
-.PHONY: deps test test-unit test-qgis
+.PHONY: deps test test-suite test-unit test-qgis test-ltr ltr-root translations
 
 deps:
 	@scripts/install-deps.sh
 
-test: deps
+# The whole suite on the machine's QGIS (3.22 on Debian 12).
+test: deps test-suite
+
+test-suite:
 	$(PYTEST) tests
 
 test-unit:
@@ -16,3 +22,15 @@ test-unit:
 
 test-qgis: deps
 	$(PYTEST) tests/qgis
+
+# The same suite on QGIS 3.40 LTR, in a Debian trixie root built with debootstrap (reused when present).
+ltr-root:
+	scripts/ltr.sh build
+
+test-ltr: ltr-root
+	scripts/ltr.sh run make test-suite PYTHON=/usr/bin/python3
+
+# Refresh the Italian translation source from the code and .ui files, and compile it.
+translations:
+	pylupdate5 -noobsolete $(PY_SOURCES) $(UI_FILES) -ts $(TS_FILE)
+	lrelease -silent $(TS_FILE) -qm $(TS_FILE:.ts=.qm)

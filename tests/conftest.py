@@ -9,3 +9,12 @@ ARTIFACTS = REPO / "test-artifacts"
 
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+
+
+def pytest_report_header(config):
+    try:
+        from qgis.core import Qgis
+
+        return f"QGIS {Qgis.QGIS_VERSION}"
+    except ImportError:
+        return "QGIS not available"

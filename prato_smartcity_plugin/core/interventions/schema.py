@@ -79,34 +79,32 @@ class FieldSpec:
         return tuple(c.value for c in self.codes)
 
 
-_T = QT_TRANSLATE_NOOP  # marks a label for pylupdate5; translated by label()
-
 CATEGORIES = (
-    Code("square", _T("PratoSmartCity", "Square / public space")),
-    Code("cycle_link", _T("PratoSmartCity", "Cycle link")),
-    Code("wifi_site", _T("PratoSmartCity", "Wi-Fi site")),
-    Code("road_works", _T("PratoSmartCity", "Road works")),
-    Code("forestation", _T("PratoSmartCity", "Forestation")),
-    Code("mobility", _T("PratoSmartCity", "Mobility")),
-    Code("other", _T("PratoSmartCity", "Other")),
+    Code("square", QT_TRANSLATE_NOOP("PratoSmartCity", "Square / public space")),
+    Code("cycle_link", QT_TRANSLATE_NOOP("PratoSmartCity", "Cycle link")),
+    Code("wifi_site", QT_TRANSLATE_NOOP("PratoSmartCity", "Wi-Fi site")),
+    Code("road_works", QT_TRANSLATE_NOOP("PratoSmartCity", "Road works")),
+    Code("forestation", QT_TRANSLATE_NOOP("PratoSmartCity", "Forestation")),
+    Code("mobility", QT_TRANSLATE_NOOP("PratoSmartCity", "Mobility")),
+    Code("other", QT_TRANSLATE_NOOP("PratoSmartCity", "Other")),
 )
 
 PLAN_CODES = (
-    Code("PR-V1", _T("PratoSmartCity", "PR-V1 Squares and city Wi-Fi")),
-    Code("PR-V3", _T("PratoSmartCity", "PR-V3 Macrolotto Zero")),
-    Code("PR-V4", _T("PratoSmartCity", "PR-V4 Cycle network")),
-    Code("PR-V9", _T("PratoSmartCity", "PR-V9 Road works planning")),
-    Code("PR-TRA1", _T("PratoSmartCity", "PR-TRA1 5G pilot")),
-    Code("URBAN-JUNGLE", _T("PratoSmartCity", "Urban Jungle")),
-    Code("none", _T("PratoSmartCity", "None")),
+    Code("PR-V1", QT_TRANSLATE_NOOP("PratoSmartCity", "PR-V1 Squares and city Wi-Fi")),
+    Code("PR-V3", QT_TRANSLATE_NOOP("PratoSmartCity", "PR-V3 Macrolotto Zero")),
+    Code("PR-V4", QT_TRANSLATE_NOOP("PratoSmartCity", "PR-V4 Cycle network")),
+    Code("PR-V9", QT_TRANSLATE_NOOP("PratoSmartCity", "PR-V9 Road works planning")),
+    Code("PR-TRA1", QT_TRANSLATE_NOOP("PratoSmartCity", "PR-TRA1 5G pilot")),
+    Code("URBAN-JUNGLE", QT_TRANSLATE_NOOP("PratoSmartCity", "Urban Jungle")),
+    Code("none", QT_TRANSLATE_NOOP("PratoSmartCity", "None")),
 )
 
 STATUSES = (
-    Code("proposed", _T("PratoSmartCity", "Proposed")),
-    Code("approved", _T("PratoSmartCity", "Approved")),
-    Code("in_progress", _T("PratoSmartCity", "In progress")),
-    Code("completed", _T("PratoSmartCity", "Completed")),
-    Code("cancelled", _T("PratoSmartCity", "Cancelled")),
+    Code("proposed", QT_TRANSLATE_NOOP("PratoSmartCity", "Proposed")),
+    Code("approved", QT_TRANSLATE_NOOP("PratoSmartCity", "Approved")),
+    Code("in_progress", QT_TRANSLATE_NOOP("PratoSmartCity", "In progress")),
+    Code("completed", QT_TRANSLATE_NOOP("PratoSmartCity", "Completed")),
+    Code("cancelled", QT_TRANSLATE_NOOP("PratoSmartCity", "Cancelled")),
 )
 
 #: Default responsible bodies; the options page can add more (``extra_bodies``), stored as code=label pairs.
@@ -122,33 +120,109 @@ RESPONSIBLE_BODIES = (
 )
 
 FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("uuid", FieldType.TEXT, _T("PratoSmartCity", "Identifier"), required=True, length=36,
-              short_name="uuid", system=True),
-    FieldSpec("title", FieldType.TEXT, _T("PratoSmartCity", "Title"), required=True, length=200, short_name="title"),
-    FieldSpec("category", FieldType.TEXT, _T("PratoSmartCity", "Category"), required=True, codes=CATEGORIES,
-              length=20, short_name="category"),
-    FieldSpec("plan_code", FieldType.TEXT, _T("PratoSmartCity", "Plan project"), required=True, codes=PLAN_CODES,
-              length=20, short_name="plan_code"),
-    FieldSpec("status", FieldType.TEXT, _T("PratoSmartCity", "Status"), required=True, codes=STATUSES, length=20,
-              short_name="status"),
-    FieldSpec("responsible_body", FieldType.TEXT, _T("PratoSmartCity", "Responsible body"), required=True,
-              codes=RESPONSIBLE_BODIES, length=40, short_name="resp_body"),
-    FieldSpec("street", FieldType.TEXT, _T("PratoSmartCity", "Street / address"), length=120, short_name="street",
-              help=_T("PratoSmartCity", "Street name, used to tell road works on the same street")),
-    FieldSpec("start_date", FieldType.DATE, _T("PratoSmartCity", "Start date"), short_name="start_date"),
-    FieldSpec("end_date", FieldType.DATE, _T("PratoSmartCity", "End date"), short_name="end_date"),
-    FieldSpec("budget_eur", FieldType.REAL, _T("PratoSmartCity", "Budget (EUR)"), short_name="budget_eur"),
-    FieldSpec("description", FieldType.TEXT, _T("PratoSmartCity", "Description"), short_name="descr"),
-    FieldSpec("surveyor", FieldType.TEXT, _T("PratoSmartCity", "Surveyor"), length=100, short_name="surveyor"),
-    FieldSpec("photo_1", FieldType.TEXT, _T("PratoSmartCity", "Photo 1"), attachment=True, short_name="photo_1"),
-    FieldSpec("photo_2", FieldType.TEXT, _T("PratoSmartCity", "Photo 2"), attachment=True, short_name="photo_2"),
-    FieldSpec("photo_3", FieldType.TEXT, _T("PratoSmartCity", "Photo 3"), attachment=True, short_name="photo_3"),
-    FieldSpec("created_at", FieldType.DATETIME, _T("PratoSmartCity", "Created"), required=True, short_name="created",
-              system=True),
-    FieldSpec("modified_at", FieldType.DATETIME, _T("PratoSmartCity", "Modified"), required=True,
-              short_name="modified", system=True),
-    FieldSpec("version", FieldType.INTEGER, _T("PratoSmartCity", "Version"), required=True, short_name="version",
-              system=True),
+    FieldSpec(
+        "uuid",
+        FieldType.TEXT,
+        QT_TRANSLATE_NOOP("PratoSmartCity", "Identifier"),
+        required=True,
+        length=36,
+        short_name="uuid",
+        system=True,
+    ),
+    FieldSpec(
+        "title",
+        FieldType.TEXT,
+        QT_TRANSLATE_NOOP("PratoSmartCity", "Title"),
+        required=True,
+        length=200,
+        short_name="title",
+    ),
+    FieldSpec(
+        "category",
+        FieldType.TEXT,
+        QT_TRANSLATE_NOOP("PratoSmartCity", "Category"),
+        required=True,
+        codes=CATEGORIES,
+        length=20,
+        short_name="category",
+    ),
+    FieldSpec(
+        "plan_code",
+        FieldType.TEXT,
+        QT_TRANSLATE_NOOP("PratoSmartCity", "Plan project"),
+        required=True,
+        codes=PLAN_CODES,
+        length=20,
+        short_name="plan_code",
+    ),
+    FieldSpec(
+        "status",
+        FieldType.TEXT,
+        QT_TRANSLATE_NOOP("PratoSmartCity", "Status"),
+        required=True,
+        codes=STATUSES,
+        length=20,
+        short_name="status",
+    ),
+    FieldSpec(
+        "responsible_body",
+        FieldType.TEXT,
+        QT_TRANSLATE_NOOP("PratoSmartCity", "Responsible body"),
+        required=True,
+        codes=RESPONSIBLE_BODIES,
+        length=40,
+        short_name="resp_body",
+    ),
+    FieldSpec(
+        "street",
+        FieldType.TEXT,
+        QT_TRANSLATE_NOOP("PratoSmartCity", "Street / address"),
+        length=120,
+        short_name="street",
+        help=QT_TRANSLATE_NOOP("PratoSmartCity", "Street name, used to tell road works on the same street"),
+    ),
+    FieldSpec("start_date", FieldType.DATE, QT_TRANSLATE_NOOP("PratoSmartCity", "Start date"), short_name="start_date"),
+    FieldSpec("end_date", FieldType.DATE, QT_TRANSLATE_NOOP("PratoSmartCity", "End date"), short_name="end_date"),
+    FieldSpec(
+        "budget_eur", FieldType.REAL, QT_TRANSLATE_NOOP("PratoSmartCity", "Budget (EUR)"), short_name="budget_eur"
+    ),
+    FieldSpec("description", FieldType.TEXT, QT_TRANSLATE_NOOP("PratoSmartCity", "Description"), short_name="descr"),
+    FieldSpec(
+        "surveyor", FieldType.TEXT, QT_TRANSLATE_NOOP("PratoSmartCity", "Surveyor"), length=100, short_name="surveyor"
+    ),
+    FieldSpec(
+        "photo_1", FieldType.TEXT, QT_TRANSLATE_NOOP("PratoSmartCity", "Photo 1"), attachment=True, short_name="photo_1"
+    ),
+    FieldSpec(
+        "photo_2", FieldType.TEXT, QT_TRANSLATE_NOOP("PratoSmartCity", "Photo 2"), attachment=True, short_name="photo_2"
+    ),
+    FieldSpec(
+        "photo_3", FieldType.TEXT, QT_TRANSLATE_NOOP("PratoSmartCity", "Photo 3"), attachment=True, short_name="photo_3"
+    ),
+    FieldSpec(
+        "created_at",
+        FieldType.DATETIME,
+        QT_TRANSLATE_NOOP("PratoSmartCity", "Created"),
+        required=True,
+        short_name="created",
+        system=True,
+    ),
+    FieldSpec(
+        "modified_at",
+        FieldType.DATETIME,
+        QT_TRANSLATE_NOOP("PratoSmartCity", "Modified"),
+        required=True,
+        short_name="modified",
+        system=True,
+    ),
+    FieldSpec(
+        "version",
+        FieldType.INTEGER,
+        QT_TRANSLATE_NOOP("PratoSmartCity", "Version"),
+        required=True,
+        short_name="version",
+        system=True,
+    ),
 )
 
 FIELDS_BY_NAME: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
@@ -250,11 +324,18 @@ def validate(record: Mapping[str, Any], extra_bodies: Iterable[str] = ()) -> Val
         if spec.name == "responsible_body":
             allowed = allowed + tuple(extra_bodies)
         if allowed and value not in allowed:
-            result.problems.append(Problem(spec.name, tr("{value} is not a valid {field}.").format(
-                value=value, field=field_label(spec.name))))
+            result.problems.append(
+                Problem(
+                    spec.name, tr("{value} is not a valid {field}.").format(value=value, field=field_label(spec.name))
+                )
+            )
         if spec.length and isinstance(value, str) and len(value) > spec.length:
-            result.problems.append(Problem(spec.name, tr("{field} is longer than {n} characters.").format(
-                field=field_label(spec.name), n=spec.length)))
+            result.problems.append(
+                Problem(
+                    spec.name,
+                    tr("{field} is longer than {n} characters.").format(field=field_label(spec.name), n=spec.length),
+                )
+            )
     try:
         start, end = _as_date(record.get("start_date")), _as_date(record.get("end_date"))
     except ValueError:
@@ -270,7 +351,11 @@ def validate(record: Mapping[str, Any], extra_bodies: Iterable[str] = ()) -> Val
         except (TypeError, ValueError):
             result.problems.append(Problem("budget_eur", tr("The budget must be a number.")))
     if record.get("category") == "road_works" and not (record.get("start_date") and record.get("end_date")):
-        result.problems.append(Problem("start_date", tr(
-            "Road works need a start and an end date, or clashes with other works cannot be checked."),
-            blocking=False))
+        result.problems.append(
+            Problem(
+                "start_date",
+                tr("Road works need a start and an end date, or clashes with other works cannot be checked."),
+                blocking=False,
+            )
+        )
     return result

@@ -309,6 +309,10 @@ def _as_date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+#: Public name: other modules (the clash check) read dates the same way.
+as_date = _as_date
+
+
 def validate(record: Mapping[str, Any], extra_bodies: Iterable[str] = ()) -> ValidationResult:
     """Check a record against the schema's rules (not its geometry: see the store's geometry checks)."""
     result = ValidationResult()

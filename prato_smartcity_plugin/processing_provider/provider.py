@@ -13,7 +13,9 @@ from prato_smartcity_plugin.adapters.paths import icon_path
 
 PROVIDER_ID = "pratosmartcity"
 
-ALGORITHMS: list[str] = []
+ALGORITHMS: list[str] = [
+    "prato_smartcity_plugin.processing_provider.road_works_clashes:RoadWorksClashesAlgorithm",
+]
 
 
 class PratoSmartCityProvider(QgsProcessingProvider):

@@ -13,6 +13,7 @@ from prato_smartcity_plugin.core.interventions.clashes import (
     SOURCE_API,
     ClashOptions,
     RoadWork,
+    clash_area,
     clash_row,
     describe,
     find_clashes,
@@ -47,7 +48,7 @@ def test_overlapping_areas_with_overlapping_dates_clash_with_period_and_area():
     [clash] = find_clashes([a, b]).clashes
     assert clash.kind == KIND_OVERLAP and clash.distance == 0
     assert (clash.start, clash.end, clash.days) == (D(2026, 3, 15), D(2026, 3, 20), 6)
-    assert clash.geometry.area == pytest.approx(100)
+    assert clash.geometry.area == pytest.approx(100) and clash_area(clash).equals(clash.geometry)
     assert {clash.a.responsible_body, clash.b.responsible_body} == {"publiacqua", "toscana_energia"}
 
 
@@ -74,6 +75,7 @@ def test_same_street_within_distance_clashes_and_different_street_does_not():
     assert pairs(report) == {frozenset("ab")}
     assert clash.kind == KIND_SAME_STREET and clash.distance == pytest.approx(40)
     assert clash.geometry.geom_type == "LineString" and clash.geometry.length == pytest.approx(40)
+    assert clash_area(clash).geom_type == "Polygon" and clash_area(clash).area == pytest.approx(80 + 3.14, abs=0.1)
     # a larger distance reaches the far work on the same street, never the one on another street
     assert pairs(find_clashes([a, near_same, near_other, far_same], ClashOptions(distance=500))) == {
         frozenset("ab"), frozenset("ad"), frozenset("bd")}
@@ -145,6 +147,9 @@ def test_lines_and_points_clash_when_they_meet():
     assert crossing.kind == KIND_OVERLAP and crossing.geometry.equals(Point(X0 + 50, Y0))
     inside = next(c for c in report.clashes if {c.a.uuid, c.b.uuid} == {"pipe", "area"})
     assert inside.geometry.length == pytest.approx(20)
+    # as areas for the map: the shared area unchanged, a crossing or a shortest line widened into a small area
+    assert clash_area(crossing).area == pytest.approx(3.14, abs=0.1)
+    assert clash_area(inside).area == pytest.approx(20 * 2 + 3.14, abs=0.1)
 
 
 def test_api_copy_of_a_local_work_is_the_same_work():

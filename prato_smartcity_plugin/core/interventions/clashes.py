@@ -392,6 +392,20 @@ def find_clashes_brute_force(works: Iterable[RoadWork], options: ClashOptions | 
     return _report(clashes, skipped, prepared)
 
 
+#: Half-width (metres) by which a clash that meets along a line or at a point is widened into an area.
+MARK_HALF_WIDTH_M = 1.0
+
+
+def clash_area(clash: Clash, half_width: float = MARK_HALF_WIDTH_M) -> BaseGeometry:
+    """Where the clash is, as an area (a layer has one geometry type, and QGIS draws no mixed collections): the shared
+    area itself, or the shared line or point, or the shortest line between the two works, widened by
+    ``half_width`` metres on each side. The exact distance stays in the clash's ``distance``."""
+    geometry = clash.geometry
+    if _is_polygonal(geometry) and geometry.area > 0:
+        return geometry
+    return geometry.buffer(half_width)
+
+
 # --- rows and reports ------------------------------------------------------------------------------------------
 
 #: The clash's own columns, before the two parties' (``a_<field>``, ``b_<field>``, ``a_source``, ``b_source``).

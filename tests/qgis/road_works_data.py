@@ -1,0 +1,87 @@
+"""Real GeoPackage intervention layers for the clash tests: the store contract's layer names, CRS and schema fields.
+
+(The store engineer's adapter creates the real store; these tests need only layers with the same fields, written by
+QGIS's own GeoPackage writer, so that the clash check reads what the store will hold.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate
+
+from prato_smartcity_plugin.adapters.road_works import QVARIANT_TYPES
+from prato_smartcity_plugin.core.interventions import schema
+
+X0, Y0 = 668_000, 4_876_000  # central Prato, EPSG:6707
+
+WKB = {"point": QgsWkbTypes.MultiPoint, "line": QgsWkbTypes.MultiLineString, "polygon": QgsWkbTypes.MultiPolygon}
+
+
+def schema_fields() -> QgsFields:
+    fields = QgsFields()
+    for spec in schema.FIELDS:
+        fields.append(QgsField(spec.name, QVARIANT_TYPES[spec.type]))
+    return fields
+
+
+def create_layer(path, kind: str, crs: str = schema.STORE_CRS, name: str | None = None) -> QgsVectorLayer:
+    layer_name = name or f"interventions_{kind}"
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = layer_name
+    if os.path.exists(path):
+        options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+    writer = QgsVectorFileWriter.create(str(path), schema_fields(), WKB[kind], QgsCoordinateReferenceSystem(crs),
+                                        QgsCoordinateTransformContext(), options)
+    assert writer.hasError() == QgsVectorFileWriter.NoError, writer.errorMessage()
+    del writer
+    layer = QgsVectorLayer(f"{path}|layername={layer_name}", layer_name, "ogr")
+    assert layer.isValid()
+    return layer
+
+
+def feature(layer: QgsVectorLayer, wkt: str, start: str | None, end: str | None, body: str, title: str,
+            street: str = "", status: str = "approved", category: str = "road_works", uuid: str | None = None
+            ) -> QgsFeature:
+    record = schema.new_record(title=title, category=category, plan_code="PR-V9", status=status,
+                               responsible_body=body, street=street, start_date=start, end_date=end)
+    if uuid:
+        record["uuid"] = uuid
+    f = QgsFeature(layer.fields())
+    for name, value in record.items():
+        if isinstance(value, str) and schema.FIELDS_BY_NAME[name].type == schema.FieldType.DATE:
+            value = QDate.fromString(value, "yyyy-MM-dd")
+        elif isinstance(value, dt.datetime):
+            value = value.isoformat()
+        f[name] = value
+    geometry = QgsGeometry.fromWkt(wkt)
+    geometry.convertToMultiType()
+    f.setGeometry(geometry)
+    return f
+
+
+def add(layer: QgsVectorLayer, *features: QgsFeature) -> None:
+    ok, _ = layer.dataProvider().addFeatures(list(features))
+    assert ok, layer.dataProvider().lastError()
+    layer.reload()
+
+
+def square(x: float, y: float, size: float = 20.0) -> str:
+    x, y = X0 + x, Y0 + y
+    return f"POLYGON(({x} {y},{x + size} {y},{x + size} {y + size},{x} {y + size},{x} {y}))"
+
+
+def line(*points: tuple[float, float]) -> str:
+    return "LINESTRING(" + ",".join(f"{X0 + x} {Y0 + y}" for x, y in points) + ")"

@@ -1,0 +1,191 @@
+"""Reports of the cycle analyses: tables a planner can paste into a document (tab-separated for the clipboard, CSV,
+HTML) and the before/after comparison of two sets of measures."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from prato_smartcity_plugin.core.cycling.catchment import AreaCatchment, PointCatchment
+from prato_smartcity_plugin.core.cycling.geometry import FIX_REASONS, SKIP_REASONS
+from prato_smartcity_plugin.core.cycling.links import MissingLink
+from prato_smartcity_plugin.core.cycling.network import Measures
+from prato_smartcity_plugin.core.cycling.schema import KINDS, kind_label
+from prato_smartcity_plugin.core.i18n import CONTEXT, QT_TRANSLATE_NOOP, translate
+
+_T = QT_TRANSLATE_NOOP
+OSM_ATTRIBUTION = "© OpenStreetMap contributors (ODbL)"
+
+#: Headline measures: key -> (label, unit, decimals)
+MEASURE_LABELS = {
+    "total_km": (_T("PratoSmartCity", "Total length"), "km", 2),
+    "segments": (_T("PratoSmartCity", "Segments"), "", 0),
+    "components": (_T("PratoSmartCity", "Connected components"), "", 0),
+    "largest_component_km": (_T("PratoSmartCity", "Longest connected component"), "km", 2),
+    "largest_share_pct": (_T("PratoSmartCity", "Share of the network in the longest component"), "%", 1),
+    "dangling_ends": (_T("PratoSmartCity", "Dangling ends"), "", 0),
+    "overlap_m": (_T("PratoSmartCity", "Overlapping length counted once"), "m", 1),
+}
+
+
+@dataclass
+class Table:
+    title: str
+    headers: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+
+    def as_text_rows(self) -> list[list[str]]:
+        return [[_format(value) for value in row] for row in self.rows]
+
+
+def _format(value: Any, decimals: int = 2) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.{decimals}f}"
+    return str(value)
+
+
+def measure_label(key: str) -> tuple[str, str, int]:
+    """Translated label, unit and decimals of a summary key (``kind:<code>`` and ``area:<name>`` included)."""
+    if key in MEASURE_LABELS:
+        label, unit, decimals = MEASURE_LABELS[key]
+        return translate(CONTEXT, label), unit, decimals
+    if key.startswith("kind:"):
+        return translate(CONTEXT, "Length: {kind}").format(kind=kind_label(key[5:])), "km", 2
+    if key.startswith("area:"):
+        return translate(CONTEXT, "Length in {area}").format(area=key[5:]), "km", 2
+    return key, "", 2
+
+
+def summary_table(measures: Measures) -> Table:
+    table = Table(translate(CONTEXT, "Cycle network"),
+                  [translate(CONTEXT, "Measure"), translate(CONTEXT, "Value"), translate(CONTEXT, "Unit")])
+    for key, value in measures.summary().items():
+        if key.startswith(("kind:", "area:")):
+            continue
+        label, unit, decimals = measure_label(key)
+        table.rows.append([label, _format(float(value), decimals), unit])
+    table.rows.append([translate(CONTEXT, "Snapping tolerance"), _format(float(measures.tolerance), 1), "m"])
+    for reason, count in measures.skipped.items():
+        table.rows.append([translate(CONTEXT, "Skipped features: {reason}").format(
+            reason=translate(CONTEXT, SKIP_REASONS.get(reason, reason))), str(count), ""])
+    for reason, count in measures.fixed.items():
+        table.rows.append([translate(CONTEXT, FIX_REASONS.get(reason, reason)).capitalize(), str(count), ""])
+    return table
+
+
+def kind_table(measures: Measures) -> Table:
+    table = Table(translate(CONTEXT, "Length by kind"),
+                  [translate(CONTEXT, "Kind"), translate(CONTEXT, "km"), translate(CONTEXT, "Share (%)")])
+    for kind in KINDS:
+        metres = measures.by_kind.get(kind.code, 0.0)
+        if metres > 0 or kind.code != "planned":
+            share = 100.0 * metres / measures.total_m if measures.total_m > 0 else 0.0
+            table.rows.append([kind_label(kind.code), _format(metres / 1000.0, 2), _format(share, 1)])
+    table.rows.append([translate(CONTEXT, "Total"), _format(measures.total_m / 1000.0, 2), _format(100.0, 1)])
+    return table
+
+
+def area_table(measures: Measures) -> Table:
+    present = [k.code for k in KINDS if any(area.get(k.code) for area in measures.by_area.values())]
+    table = Table(translate(CONTEXT, "Length by area (km)"),
+                  [translate(CONTEXT, "Area"), translate(CONTEXT, "Total")] + [kind_label(c) for c in present])
+    for name, kinds in measures.by_area.items():
+        table.rows.append([name, _format(sum(kinds.values()) / 1000.0)]
+                          + [_format(kinds.get(code, 0.0) / 1000.0) for code in present])
+    return table
+
+
+def component_table(measures: Measures, limit: int = 20) -> Table:
+    topology = measures.topology
+    table = Table(translate(CONTEXT, "Longest connected components"),
+                  [translate(CONTEXT, "Component"), translate(CONTEXT, "km"), translate(CONTEXT, "Segments")])
+    counts: dict[int, int] = {}
+    for component in topology.component:
+        counts[int(component)] = counts.get(int(component), 0) + 1
+    for index, metres in enumerate(topology.component_length[:limit], start=1):
+        table.rows.append([str(index), _format(float(metres) / 1000.0, 3), str(counts.get(index, 0))])
+    return table
+
+
+def links_table(links: Sequence[MissingLink]) -> Table:
+    table = Table(translate(CONTEXT, "Missing links"),
+                  [translate(CONTEXT, "Rank"), translate(CONTEXT, "Length (m)"), translate(CONTEXT, "Joins components"),
+                   translate(CONTEXT, "Network joined (km)"), translate(CONTEXT, "Joined km per metre of new path")])
+    for link in links:
+        table.rows.append([str(link.rank), _format(link.length_m, 1), f"{min(link.component_a, link.component_b)} + {max(link.component_a, link.component_b)}",
+                           _format(link.joined_m / 1000.0, 2), _format(link.score / 1000.0, 3)])
+    return table
+
+
+def catchment_table(points: PointCatchment | None = None, area: AreaCatchment | None = None) -> Table:
+    table = Table(translate(CONTEXT, "Catchment"),
+                  [translate(CONTEXT, "Measure"), translate(CONTEXT, "Value"), translate(CONTEXT, "Unit")])
+    if points is not None:
+        table.rows.append([translate(CONTEXT, "Distance"), _format(points.distance, 0), "m"])
+        table.rows.append([translate(CONTEXT, "Points within the distance"),
+                           f"{points.count_within} / {points.count}", ""])
+        table.rows.append([translate(CONTEXT, "Weighted share of points within the distance"),
+                           _format(100.0 * points.share, 1), "%"])
+    if area is not None:
+        if points is None:
+            table.rows.append([translate(CONTEXT, "Distance"), _format(area.distance, 0), "m"])
+        table.rows.append([translate(CONTEXT, "Area"), _format(area.area_m2 / 1e6, 3), "km²"])
+        table.rows.append([translate(CONTEXT, "Area within the distance"), _format(area.covered_m2 / 1e6, 3), "km²"])
+        table.rows.append([translate(CONTEXT, "Share of the area within the distance"),
+                           _format(100.0 * area.share, 1), "%"])
+    return table
+
+
+def before_after_table(before: Measures, after: Measures) -> Table:
+    """Every measure before and after, with the change."""
+    table = Table(translate(CONTEXT, "Before / after"),
+                  [translate(CONTEXT, "Measure"), translate(CONTEXT, "Before"), translate(CONTEXT, "After"),
+                   translate(CONTEXT, "Change"), translate(CONTEXT, "Unit")])
+    first, second = before.summary(), after.summary()
+    for key in list(first) + [k for k in second if k not in first]:
+        label, unit, decimals = measure_label(key)
+        a, b = first.get(key, 0.0), second.get(key, 0.0)
+        table.rows.append([label, _format(a, decimals), _format(b, decimals), f"{b - a:+.{decimals}f}", unit])
+    return table
+
+
+def to_tsv(tables: Sequence[Table]) -> str:
+    """Tab-separated text, one block per table: pastes as a table in office programs."""
+    blocks = []
+    for table in tables:
+        lines = [table.title, "\t".join(table.headers)] + ["\t".join(row) for row in table.as_text_rows()]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+def to_csv(tables: Sequence[Table]) -> str:
+    """CSV with a ``table`` column first, so several tables fit one file."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for table in tables:
+        writer.writerow([translate(CONTEXT, "table")] + table.headers)
+        for row in table.as_text_rows():
+            writer.writerow([table.title] + row)
+    return out.getvalue()
+
+
+def to_html(tables: Sequence[Table], title: str, notes: Sequence[str] = ()) -> str:
+    parts = ["<!DOCTYPE html>", "<html><head><meta charset=\"utf-8\">", f"<title>{html.escape(title)}</title>",
+             "<style>body{font-family:sans-serif}table{border-collapse:collapse;margin-bottom:1em}"
+             "td,th{border:1px solid #999;padding:2px 6px}td{text-align:right}td:first-child{text-align:left}"
+             "</style></head><body>", f"<h1>{html.escape(title)}</h1>"]
+    for table in tables:
+        parts.append(f"<h2>{html.escape(table.title)}</h2><table><tr>"
+                     + "".join(f"<th>{html.escape(h)}</th>" for h in table.headers) + "</tr>")
+        for row in table.as_text_rows():
+            parts.append("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>")
+        parts.append("</table>")
+    for note in notes:
+        parts.append(f"<p>{html.escape(note)}</p>")
+    parts.append("</body></html>")
+    return "\n".join(parts)

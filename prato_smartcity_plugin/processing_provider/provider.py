@@ -15,6 +15,11 @@ PROVIDER_ID = "pratosmartcity"
 
 ALGORITHMS: list[str] = [
     "prato_smartcity_plugin.processing_provider.road_works_clashes:RoadWorksClashesAlgorithm",
+    "prato_smartcity_plugin.processing_provider.cycling_algorithms:CycleImportAlgorithm",
+    "prato_smartcity_plugin.processing_provider.cycling_algorithms:CycleNetworkMeasuresAlgorithm",
+    "prato_smartcity_plugin.processing_provider.cycling_algorithms:CycleMissingLinksAlgorithm",
+    "prato_smartcity_plugin.processing_provider.cycling_algorithms:CycleCatchmentAlgorithm",
+    "prato_smartcity_plugin.processing_provider.cycling_algorithms:CycleBeforeAfterAlgorithm",
 ]
 
 

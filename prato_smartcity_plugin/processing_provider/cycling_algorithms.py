@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsGeometry, QgsPointXY, QgsProcessing,
+from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsProcessingUtils, QgsGeometry, QgsPointXY, QgsProcessing,
                        QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterBoolean,
                        QgsProcessingParameterCrs, QgsProcessingParameterDistance, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
@@ -82,6 +82,8 @@ class _CycleAlgorithm(PratoAlgorithm):
         return chosen
 
     def source(self, parameters, name, context, required=True):
+        # invalid geometries (zero-length lines, self-overlaps) are counted and handled by the core, not refused
+        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
         source = self.parameterAsSource(parameters, name, context)
         if source is None and required:
             from prato_smartcity_plugin.core.errors import InputError
@@ -116,15 +118,21 @@ class _CycleAlgorithm(PratoAlgorithm):
         from prato_smartcity_plugin.core.cycling.report import to_csv, to_html
 
         results = {}
-        html_path = self.parameterAsFileOutput(parameters, self.REPORT_HTML, context)
+        html_path = self._report_path(parameters, self.REPORT_HTML, context, "cycle_report.html")
         if html_path:
             Path(html_path).write_text(to_html(tables, title, notes), encoding="utf-8")
             results[self.REPORT_HTML] = html_path
-        csv_path = self.parameterAsFileOutput(parameters, self.REPORT_CSV, context)
+        csv_path = self._report_path(parameters, self.REPORT_CSV, context, "cycle_report.csv")
         if csv_path:
             Path(csv_path).write_text(to_csv(tables), encoding="utf-8-sig")
             results[self.REPORT_CSV] = csv_path
         return results
+
+    def _report_path(self, parameters, name, context, default_name):
+        """The report's path; a temporary file when none was given (a report is small and always useful)."""
+        if parameters.get(name) is None:
+            return QgsProcessingUtils.generateTempFilename(default_name)
+        return self.parameterAsFileOutput(parameters, name, context)
 
     def notes(self, records) -> list[str]:
         from prato_smartcity_plugin.adapters.cycling import OSM_ATTRIBUTION

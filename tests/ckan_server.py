@@ -11,12 +11,14 @@ Last-Modified, Content-Length and conditional 304 answers. The resources are the
 from __future__ import annotations
 
 import copy
+import csv
 import email.utils
 import hashlib
 import io
 import json
 import os
 import shutil
+import socket
 import subprocess
 import threading
 import time
@@ -93,11 +95,11 @@ def build_resources(folder: str) -> dict[str, str]:
     out["confine_prato.gpkg"] = os.path.join(folder, "confine_prato.gpkg")
     # CSV as the city publishes it: Latin-1, ';', decimal commas, EPSG:3003 (accents in the names)
     with open(os.path.join(SHARED_DATA, "wifi", "wifi_coverage_centroids_derived_epsg3003.csv"), encoding="utf-8") as f:
-        lines = f.read().splitlines()
+        records = list(csv.DictReader(f))
     rows = ["ID;Nome;X_coord;Y_coord;Località"]
-    for line in lines[1:]:
-        ident, name, x, y, _doc = line.split(",", 4)
-        rows.append(f"{ident};{name};{x.replace('.', ',')};{y.replace('.', ',')};Città di Prato")
+    for record in records:
+        x, y = record["X_coord"].replace(".", ","), record["Y_coord"].replace(".", ",")
+        rows.append(f"{record['ID']};{record['name']};{x};{y};Città di Prato")
     put("hotspot_wifi_3003.csv", ("\r\n".join(rows) + "\r\n").encode("latin-1"))
     with open(os.path.join(SHARED_DATA, "wifi", "wifi_coverage_centroids_derived_epsg4326.geojson")) as f:
         points = json.load(f)["features"]
@@ -194,6 +196,7 @@ class CkanReplay:
         self.thread: threading.Thread | None = None
         self.requests: list[tuple[str, dict]] = []  # (path, headers) of every request
         self.packages: list[dict] = []
+        self.connections: set = set()
 
     @property
     def root(self) -> str:
@@ -217,9 +220,16 @@ class CkanReplay:
         return self
 
     def stop(self) -> None:
+        """Stop listening and cut the open keep-alive connections too (as a network loss would)."""
         if self.httpd is not None:
             self.httpd.shutdown()
             self.httpd.server_close()
+            for connection in list(self.connections):
+                try:
+                    connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+            self.connections.clear()
             self.thread.join(5)
             self.httpd = None
 
@@ -242,8 +252,9 @@ class CkanReplay:
                          self._res("res-ciclabili-shp", "Piste ciclabili (Shapefile Gauss-Boaga)", "SHP",
                                    "ciclabili_3003_shp.zip", p1, m1),
                          _resource("res-ciclabili-wms", "Piste ciclabili (WMS)", "wms",
-                                   f"{self.root}/wms?SERVICE=WMS&REQUEST=GetCapabilities", p1, m1, None,
-                                   description="layers=ciclabili"),
+                                   f"{self.root}/wms?SERVICE=WMS&REQUEST=GetCapabilities", p1, m1, None),
+                         _resource("res-ciclabili-wfs", "Piste ciclabili (WFS)", "OGC WFS",
+                                   f"{self.root}/wfs", p1, m1, None),
                      ]),
             _package(p2, "copertura-wifi", "Copertura Wi-Fi PRATOWIFI",
                      "Aree di copertura degli hotspot Wi-Fi gratuiti del Comune (Wi-Fi pubblico).", ORG_PRATO,
@@ -385,6 +396,14 @@ def _handler(server: CkanReplay):
         def log_message(self, *args):  # keep test output quiet
             pass
 
+        def setup(self):
+            super().setup()
+            server.connections.add(self.connection)
+
+        def finish(self):
+            server.connections.discard(self.connection)
+            super().finish()
+
         def do_HEAD(self):  # noqa: N802
             self.do_GET(head=True)
 
@@ -402,6 +421,8 @@ def _handler(server: CkanReplay):
                 return self._send(409, json.dumps(body).encode(), "application/json", head)
             if url.path.startswith("/notckan/api/3/action/"):
                 return self._send(200, b'{"hello": "world"}', "application/json", head)
+            if url.path in ("/wms", "/wfs"):
+                return self._ogc(url.path[1:], params, head)
             if url.path == "/error500":
                 return self._send(500, b"Internal Server Error", "text/plain", head)
             if url.path.startswith("/slow"):
@@ -425,6 +446,19 @@ def _handler(server: CkanReplay):
             if not head:
                 self.wfile.write(body)
 
+        def _ogc(self, service: str, params: dict, head: bool):
+            request = {k.lower(): v for k, v in params.items()}.get("request", "").lower()
+            if request == "getcapabilities":
+                template = WMS_CAPABILITIES if service == "wms" else WFS_CAPABILITIES
+                return self._send(200, template.replace("{root}", server.root).encode(), "text/xml", head)
+            if request == "describefeaturetype":
+                return self._send(200, WFS_SCHEMA.encode(), "text/xml", head)
+            if request == "getmap":
+                return self._send(200, PNG_1x1, "image/png", head)
+            if request == "getfeature":
+                return self._send(200, WFS_EMPTY.encode(), "text/xml", head)
+            return self._send(400, b"<ServiceExceptionReport/>", "text/xml", head)
+
         def _send_file(self, path: str, head: bool):
             stat = os.stat(path)
             etag = '"' + hashlib.sha1(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:16] + '"'
@@ -447,3 +481,46 @@ def _handler(server: CkanReplay):
                 shutil.copyfileobj(handle, self.wfile, 256 * 1024)
 
     return Handler
+
+
+_BBOX = ("<EX_GeographicBoundingBox><westBoundLongitude>11.0</westBoundLongitude><eastBoundLongitude>11.2"
+         "</eastBoundLongitude><southBoundLatitude>43.8</southBoundLatitude><northBoundLatitude>43.95"
+         "</northBoundLatitude></EX_GeographicBoundingBox>"
+         '<BoundingBox CRS="EPSG:4326" minx="43.8" miny="11.0" maxx="43.95" maxy="11.2"/>')
+_ONLINE = '<DCPType><HTTP><Get><OnlineResource xlink:type="simple" xlink:href="{root}/wms?"/></Get></HTTP></DCPType>'
+WMS_CAPABILITIES = (
+    '<?xml version="1.0" encoding="UTF-8"?><WMS_Capabilities version="1.3.0" xmlns="http://www.opengis.net/wms" '
+    'xmlns:xlink="http://www.w3.org/1999/xlink"><Service><Name>WMS</Name><Title>Replay WMS</Title>'
+    '<OnlineResource xlink:type="simple" xlink:href="{root}/wms"/></Service><Capability><Request>'
+    f"<GetCapabilities><Format>text/xml</Format>{_ONLINE}</GetCapabilities>"
+    f"<GetMap><Format>image/png</Format>{_ONLINE}</GetMap></Request><Exception><Format>XML</Format></Exception>"
+    f"<Layer><Title>Prato</Title><CRS>EPSG:4326</CRS><CRS>EPSG:3857</CRS>{_BBOX}"
+    f'<Layer queryable="0"><Name>ciclabili</Name><Title>Piste ciclabili</Title><CRS>EPSG:4326</CRS>{_BBOX}'
+    "</Layer></Layer></Capability></WMS_Capabilities>")
+_OP = '<ows:Operation name="{op}"><ows:DCP><ows:HTTP><ows:Get xlink:href="{root}/wfs?"/></ows:HTTP></ows:DCP></ows:Operation>'
+WFS_CAPABILITIES = (
+    '<?xml version="1.0" encoding="UTF-8"?><wfs:WFS_Capabilities version="1.1.0" '
+    'xmlns:wfs="http://www.opengis.net/wfs" xmlns:ows="http://www.opengis.net/ows" '
+    'xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:ogc="http://www.opengis.net/ogc" xmlns:prato="http://prato">'
+    "<ows:ServiceIdentification><ows:Title>Replay WFS</ows:Title><ows:ServiceType>WFS</ows:ServiceType>"
+    "<ows:ServiceTypeVersion>1.1.0</ows:ServiceTypeVersion></ows:ServiceIdentification><ows:OperationsMetadata>"
+    + "".join(_OP.replace("{op}", op) for op in ("GetCapabilities", "DescribeFeatureType", "GetFeature"))
+    + "</ows:OperationsMetadata><wfs:FeatureTypeList><wfs:FeatureType><wfs:Name>prato:ciclabili</wfs:Name>"
+    "<wfs:Title>Piste ciclabili</wfs:Title><wfs:DefaultSRS>urn:ogc:def:crs:EPSG::4326</wfs:DefaultSRS>"
+    "<ows:WGS84BoundingBox><ows:LowerCorner>11.0 43.8</ows:LowerCorner><ows:UpperCorner>11.2 43.95"
+    "</ows:UpperCorner></ows:WGS84BoundingBox></wfs:FeatureType></wfs:FeatureTypeList></wfs:WFS_Capabilities>")
+WFS_SCHEMA = (
+    '<?xml version="1.0" encoding="UTF-8"?><xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" '
+    'xmlns:gml="http://www.opengis.net/gml" xmlns:prato="http://prato" targetNamespace="http://prato" '
+    'elementFormDefault="qualified"><xsd:import namespace="http://www.opengis.net/gml" '
+    'schemaLocation="http://schemas.opengis.net/gml/3.1.1/base/gml.xsd"/><xsd:complexType name="ciclabiliType">'
+    '<xsd:complexContent><xsd:extension base="gml:AbstractFeatureType"><xsd:sequence>'
+    '<xsd:element name="osm_id" type="xsd:long" minOccurs="0"/>'
+    '<xsd:element name="name" type="xsd:string" minOccurs="0"/>'
+    '<xsd:element name="the_geom" type="gml:MultiLineStringPropertyType" minOccurs="0"/>'
+    '</xsd:sequence></xsd:extension></xsd:complexContent></xsd:complexType>'
+    '<xsd:element name="ciclabili" type="prato:ciclabiliType" substitutionGroup="gml:_Feature"/></xsd:schema>')
+WFS_EMPTY = ('<?xml version="1.0" encoding="UTF-8"?><wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs" '
+             'numberOfFeatures="0"/>')
+PNG_1x1 = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                        "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082")

@@ -73,7 +73,7 @@ def test_search_with_facets_paging_and_sort(portal):
     assert result.count == 1 and result.datasets[0].title == "Piste ciclabili"
     dataset = result.datasets[0]
     assert dataset.license_title.startswith("Open Data Commons") and dataset.publisher == "Comune di Prato"
-    assert [r.format for r in dataset.resources] == ["GeoJSON", "SHP", "wms"]
+    assert [r.format for r in dataset.resources] == ["GeoJSON", "SHP", "wms", "OGC WFS"]
     everything = client.package_search(SearchQuery(rows=2, sort=SORT_MODIFIED))
     assert everything.count == 4 and len(everything.datasets) == 2
     assert everything.datasets[0].name == "copertura-wifi"  # most recently modified
@@ -183,7 +183,8 @@ def test_wms_resource_is_a_service_not_a_download(service, portal, cache):
     dataset = service.dataset("piste-ciclabili")
     entry = service.fetch(dataset, dataset.resource("res-ciclabili-wms"))
     assert entry.kind == formats.WMS and entry.path == ""
-    assert not any(path.startswith("/wms") for path, _ in portal.requests)
+    assert [layer["name"] for layer in entry.layout["layers"]] == ["ciclabili"]
+    assert not any(path.startswith("/files") for path, _ in portal.requests)
     assert cache.resources() == []
 
 

@@ -8,7 +8,7 @@ import shutil
 from dataclasses import asdict
 from typing import Callable, Optional
 
-from prato_smartcity_plugin.core.catalogue import formats
+from prato_smartcity_plugin.core.catalogue import formats, ogc
 from prato_smartcity_plugin.core.catalogue.archive import DEFAULT_MAX_BYTES, safe_extract
 from prato_smartcity_plugin.core.catalogue.cache import CachedResource, CacheIndex, utc_now
 from prato_smartcity_plugin.core.catalogue.ckan import (
@@ -115,8 +115,7 @@ class PortalService:
         claimed = formats.normalise_format(resource.format, resource.url, resource.mimetype)
         entry = self._entry(dataset, resource, claimed)
         if claimed in formats.SERVICE_KINDS:
-            entry.path = ""
-            return entry
+            return self._service_entry(entry, resource)
         if not resource.url:
             raise DataFormatError(tr("The resource {name} has no download address.").format(name=resource.name))
         cached = self.cache.resource(resource.id)
@@ -177,6 +176,15 @@ class PortalService:
         except BaseException:
             shutil.rmtree(temp_dir, ignore_errors=True)
             raise
+
+    def _service_entry(self, entry: CachedResource, resource: Resource) -> CachedResource:
+        """A WMS/WFS resource: its layers, from the service's capabilities (services are not cached)."""
+        response = self.client.transport(HttpRequest(ogc.capabilities_url(resource.url, entry.kind),
+                                                     dict(self.client.headers)))
+        raise_for_status(response, tr("the capabilities of {name}").format(name=resource.name))
+        layers = ogc.parse_capabilities(response.body, entry.kind)
+        entry.layout = {"base_url": ogc.base_url(resource.url), "layers": [asdict(layer) for layer in layers]}
+        return entry
 
     def _entry(self, dataset: Dataset, resource: Resource, claimed: str) -> CachedResource:
         return CachedResource(

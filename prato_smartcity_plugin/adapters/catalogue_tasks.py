@@ -1,0 +1,95 @@
+"""The catalogue on the QGIS side: the portals of the settings as :class:`PortalService` objects over QGIS's network,
+the cache folder, and a ``QgsTask`` that runs catalogue work off the UI thread with progress and cancel."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Callable, Optional
+
+from qgis.core import QgsApplication, QgsProject, QgsTask
+
+from prato_smartcity_plugin.adapters import settings
+from prato_smartcity_plugin.adapters.catalogue_layers import CrsPrompt, LoadReport, load_layers
+from prato_smartcity_plugin.adapters.catalogue_network import qgis_transport
+from prato_smartcity_plugin.core.catalogue.cache import CacheIndex
+from prato_smartcity_plugin.core.catalogue.ckan import Dataset, Resource, normalise_base_url
+from prato_smartcity_plugin.core.catalogue.service import PortalService
+from prato_smartcity_plugin.core.errors import CancelledError
+from prato_smartcity_plugin.core.log import get_logger
+
+log = get_logger("catalogue")
+
+
+def cache_dir() -> str:
+    return settings.get("cache_dir") or os.path.join(QgsApplication.qgisSettingsDirPath(), "prato_smartcity",
+                                                     "opendata_cache")
+
+
+def open_cache() -> CacheIndex:
+    return CacheIndex(cache_dir())
+
+
+def confirm_above_bytes() -> int:
+    return int(settings.get("download_confirm_mb")) * 1024 * 1024
+
+
+def portal_service(portal: dict, cache: Optional[CacheIndex] = None) -> PortalService:
+    """``portal`` is an entry of ``settings.portals()`` ({name, url, authcfg})."""
+    return PortalService(portal["url"], qgis_transport(portal.get("authcfg", "")), cache or open_cache())
+
+
+def find_portal(url: str) -> dict:
+    """The configured portal with API root ``url`` (or a bare entry for it)."""
+    wanted = normalise_base_url(url)
+    for portal in settings.portals():
+        if normalise_base_url(portal["url"]) == wanted:
+            return portal
+    return {"name": url, "url": url, "authcfg": ""}
+
+
+def add_resource(service: PortalService, dataset: Dataset, resource: Resource, project: Optional[QgsProject] = None,
+                 crs_prompt: Optional[CrsPrompt] = None, confirm_above: Optional[int] = None,
+                 progress: Optional[Callable] = None) -> LoadReport:
+    """Fetch (or reuse the cache) and add the resource's layers to ``project``, synchronously (Processing, tests)."""
+    entry = service.fetch(dataset, resource, progress=progress, confirm_above=confirm_above)
+    report = load_layers(entry, crs_prompt)
+    (project or QgsProject.instance()).addMapLayers(report.layers)
+    return report
+
+
+class CatalogueTask(QgsTask):
+    """Runs ``work(task)`` in a worker thread; ``on_done(result)`` or ``on_error(error)`` run on the main thread.
+    ``task.progress_callback()`` is a ``progress(received, total)`` for downloads that also carries cancel."""
+
+    def __init__(self, description: str, work: Callable[["CatalogueTask"], Any],
+                 on_done: Optional[Callable[[Any], None]] = None,
+                 on_error: Optional[Callable[[BaseException], None]] = None):
+        super().__init__(description, QgsTask.CanCancel)
+        self.work = work
+        self.on_done = on_done
+        self.on_error = on_error
+        self.result: Any = None
+        self.error: Optional[BaseException] = None
+
+    def progress_callback(self) -> Callable[[int, Optional[int]], bool]:
+        def progress(received: int, total: Optional[int]) -> bool:
+            if total:
+                self.setProgress(min(100.0, 100.0 * received / total))
+            return not self.isCanceled()
+
+        return progress
+
+    def run(self) -> bool:
+        try:
+            self.result = self.work(self)
+            return True
+        except BaseException as error:  # noqa: BLE001 - handed to on_error on the main thread
+            self.error = error
+            return False
+
+    def finished(self, ok: bool) -> None:
+        if ok:
+            if self.on_done is not None:
+                self.on_done(self.result)
+        elif self.on_error is not None:
+            self.on_error(self.error or CancelledError(self.tr("Cancelled.")))

@@ -1,0 +1,209 @@
+"""Catalogue resources become QGIS layers, over QGIS's own network stack, against a real HTTP server on 127.0.0.1.
+
+CKAN itself cannot run here (it needs Solr and PostgreSQL), so ``tests.ckan_server`` replays CKAN API v3's response
+structure, serving the real Prato files and variants built from them.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
+
+from prato_smartcity_plugin.adapters.catalogue_layers import PROPERTY_RESOURCE, load_layers
+from prato_smartcity_plugin.adapters.catalogue_network import qgis_transport
+from prato_smartcity_plugin.adapters.catalogue_tasks import CatalogueTask, add_resource
+from prato_smartcity_plugin.core.catalogue.cache import CacheIndex
+from prato_smartcity_plugin.core.catalogue.ckan import CkanClient, SearchQuery
+from prato_smartcity_plugin.core.catalogue.service import PortalService
+from prato_smartcity_plugin.core.errors import DataFormatError, InputError, NetworkError
+from tests.ckan_server import CkanReplay, _package, _resource, build_resources, ORG_PRATO
+
+
+@pytest.fixture(scope="module")
+def resource_files(tmp_path_factory):
+    files = build_resources(str(tmp_path_factory.mktemp("ckan-files")))
+    folder = os.path.dirname(files["ciclabili.geojson"])
+    path = os.path.join(folder, "misure_locali.csv")  # coordinates in a local grid: nothing tells the CRS
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("nome,x,y\nA,10.5,20.25\nB,40.0,60.0\n")
+    files["misure_locali.csv"] = path
+    return files
+
+
+@pytest.fixture()
+def portal(resource_files):
+    server = CkanReplay(dict(resource_files))
+    server.start()
+    server.packages.append(_package(
+        "9b3c0000-0000-4000-8000-000000000009", "misure-locali", "Misure in coordinate locali", "", ORG_PRATO, [],
+        ["test"], "cc-by", "2020-01-01T00:00:00", [_resource("local-csv", "Misure", "CSV",
+                                                             server.file_url("misure_locali.csv"),
+                                                             "9b3c0000-0000-4000-8000-000000000009",
+                                                             "2020-01-01T00:00:00", None)]))
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def cache_root(tmp_path):
+    return str(tmp_path / "cache")
+
+
+@pytest.fixture()
+def service(portal, cache_root):
+    return PortalService(portal.base_url, qgis_transport(), CacheIndex(cache_root), max_archive_bytes=1024 * 1024)
+
+
+def load(service, dataset_id, resource_id, crs_prompt=None):
+    dataset = service.dataset(dataset_id)
+    return load_layers(service.fetch(dataset, dataset.resource(resource_id)), crs_prompt)
+
+
+def test_qgis_transport_talks_ckan_and_reports_bad_answers(portal, qgis_app):
+    client = CkanClient(portal.base_url, qgis_transport())
+    assert client.status_show()["ckan_version"] == "2.9.5"
+    assert client.package_search(SearchQuery(text="ciclabili")).datasets[0].name == "piste-ciclabili"
+    with pytest.raises(DataFormatError) as raised:
+        CkanClient(portal.root + "/html", qgis_transport()).status_show()
+    assert "web page, not with the CKAN API" in raised.value.message
+    with pytest.raises(NetworkError) as raised:
+        CkanClient(portal.root + "/failing", qgis_transport()).package_search(SearchQuery())
+    assert "refused the request" in raised.value.message
+    with pytest.raises(NetworkError) as raised:
+        CkanClient(portal.root + "/slow", qgis_transport(), timeout=0.3).status_show()
+    assert raised.value.message == "The server did not answer in time."
+    portal.stop()
+    with pytest.raises(NetworkError) as raised:
+        client.status_show()
+    assert "Cannot reach the server" in raised.value.message
+
+
+@pytest.mark.parametrize("dataset_id, resource_id, count, authid", [
+    ("piste-ciclabili", "res-ciclabili-geojson", 224, "EPSG:4326"),
+    ("piste-ciclabili", "res-ciclabili-shp", 224, "EPSG:3003"),
+    ("copertura-wifi", "res-wifi-kml", 25, "EPSG:4326"),
+    ("copertura-wifi", "res-wifi-kmz", 25, "EPSG:4326"),
+    ("confini-comunali", "res-confine-gpkg", 1, "EPSG:4326"),
+    ("copertura-wifi", "res-wifi-csv-3003", 25, "EPSG:3003"),
+    ("copertura-wifi", "res-wifi-csv-4326", 25, "EPSG:4326"),
+])
+def test_each_format_loads_with_its_crs(service, dataset_id, resource_id, count, authid):
+    report = load(service, dataset_id, resource_id)
+    layer, = report.layers
+    assert layer.isValid() and layer.featureCount() == count
+    assert layer.crs().authid() == authid
+    assert layer.customProperty(PROPERTY_RESOURCE) == resource_id
+    extent = layer.extent()
+    if authid == "EPSG:3003":
+        assert 1_650_000 < extent.xMinimum() < extent.xMaximum() < 1_690_000
+    else:
+        assert 11.0 < extent.xMinimum() < extent.xMaximum() < 11.2 and 43.8 < extent.yMinimum() < 43.95
+
+
+def test_latin1_csv_keeps_its_accents_and_decimal_commas(service):
+    layer, = load(service, "copertura-wifi", "res-wifi-csv-3003").layers
+    feature = next(layer.getFeatures())
+    assert feature["Località"] == "Città di Prato"
+    point = feature.geometry().asPoint()
+    assert point.x() == pytest.approx(1668603.93) and point.y() == pytest.approx(4861223.39)
+    windows, = load(service, "copertura-wifi", "res-wifi-csv-4326").layers
+    assert any(f["nome"].endswith("– città") for f in windows.getFeatures())
+
+
+def test_layer_metadata_carries_the_catalogue_record(service, portal):
+    layer, = load(service, "piste-ciclabili", "res-ciclabili-geojson").layers
+    metadata = layer.metadata()
+    assert metadata.title() == "Piste ciclabili — Piste ciclabili (GeoJSON)"
+    assert "Percorsi ciclabili del Comune di Prato" in metadata.abstract()
+    assert metadata.licenses()[0].startswith("Open Data Commons Open Database License (ODbL)")
+    assert "© OpenStreetMap contributors" in metadata.rights()
+    assert metadata.identifier() == "res-ciclabili-geojson"
+    links = {link.name: link.url for link in metadata.links()}
+    assert links["Dataset page"] == f"{portal.root}/dataset/piste-ciclabili"
+    assert links["Resource"] == portal.file_url("ciclabili.geojson")
+    assert metadata.history()[0].startswith(f"Retrieved from {portal.file_url('ciclabili.geojson')} on 20")
+
+
+def test_wms_and_wfs_are_service_layers(service):
+    wms, = load(service, "piste-ciclabili", "res-ciclabili-wms").layers
+    assert wms.providerType() == "wms" and wms.isValid() and "layers=ciclabili" in wms.source()
+    wfs, = load(service, "piste-ciclabili", "res-ciclabili-wfs").layers
+    assert wfs.providerType() == "WFS" and wfs.isValid() and "ciclabili" in wfs.source()
+    assert wfs.fields().indexOf("osm_id") >= 0
+    assert service.cache.resources() == []  # services are not downloaded
+
+
+def test_table_and_invalid_geometries_are_reported_not_dropped(service):
+    table = load(service, "risorse-difettose", "table-csv")
+    layer, = table.layers
+    assert not layer.isSpatial() and layer.featureCount() == 2
+    assert any("added as a table" in m for m in table.messages())
+    invalid = load(service, "risorse-difettose", "invalid-geometry")
+    layer, = invalid.layers
+    assert layer.featureCount() == 2
+    (bad_fid,), = invalid.invalid_geometries.values()
+    assert layer.getFeature(bad_fid)["nome"] == "farfalla"
+    assert any("1 features have invalid geometries" in m for m in invalid.messages())
+
+
+def test_crs_is_asked_only_when_nothing_tells(service):
+    asked = []
+
+    def prompt(name):
+        asked.append(name)
+        return QgsCoordinateReferenceSystem("EPSG:6707")
+
+    layer, = load(service, "misure-locali", "local-csv", prompt).layers
+    assert asked == ["Misure in coordinate locali — Misure"] and layer.crs().authid() == "EPSG:6707"
+    with pytest.raises(InputError) as raised:
+        load(service, "misure-locali", "local-csv", lambda name: None)
+    assert "Nothing tells the coordinate reference system" in raised.value.message
+    load(service, "copertura-wifi", "res-wifi-csv-3003", prompt)
+    assert len(asked) == 1
+
+
+def test_download_runs_in_a_task_with_progress(service, qgis_app):
+    dataset = service.dataset("piste-ciclabili")
+    outcome = {}
+    task = CatalogueTask("download", lambda t: service.fetch(dataset, dataset.resource("res-ciclabili-shp"),
+                                                             progress=t.progress_callback()),
+                         on_done=lambda entry: outcome.setdefault("entry", entry),
+                         on_error=lambda error: outcome.setdefault("error", error))
+    QgsApplication.taskManager().addTask(task)
+    deadline = time.monotonic() + 60
+    while not outcome and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    assert "error" not in outcome, outcome.get("error")
+    assert outcome["entry"].path.endswith(".shp") and task.progress() == 100
+
+
+def test_ciclabili_story_survives_a_restart_with_the_network_off(portal, cache_root, clean_project, tmp_path):
+    """The planner finds "ciclabili", adds it to the map, restarts QGIS with no network, and still has it."""
+    service = PortalService(portal.base_url, qgis_transport(), CacheIndex(cache_root))
+    found = service.search(SearchQuery(text="ciclabili"))
+    dataset = found.datasets[0]
+    report = add_resource(service, dataset, dataset.resources[0], clean_project)
+    assert [layer.name() for layer in clean_project.mapLayers().values()] == [report.layers[0].name()]
+    project_file = str(tmp_path / "planning.qgz")
+    assert clean_project.write(project_file)
+
+    portal.stop()  # network off
+    clean_project.clear()  # "restart": a new project, a new service over the same cache folder
+    offline = PortalService(portal.base_url, qgis_transport(), CacheIndex(cache_root))
+    again = offline.search(SearchQuery(text="ciclabili"))
+    assert again.offline and again.datasets[0].title == "Piste ciclabili"
+    report = add_resource(offline, again.datasets[0], again.datasets[0].resources[0], clean_project)
+    layer, = report.layers
+    assert layer.isValid() and layer.featureCount() == 224
+    assert any("cannot be reached" in m for m in report.messages())
+
+    clean_project.clear()
+    assert clean_project.read(project_file)
+    reopened, = clean_project.mapLayers().values()
+    assert isinstance(reopened, QgsVectorLayer) and reopened.isValid() and reopened.featureCount() == 224
+    assert reopened.metadata().identifier() == "res-ciclabili-geojson"
+    QgsProject.instance().clear()

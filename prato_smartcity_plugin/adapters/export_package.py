@@ -1,0 +1,696 @@
+"""Writes and verifies a contractor package with GDAL/OGR: shapefiles (one per layer and geometry kind), optional
+GeoPackage and DXF copies, LEGGIMI.txt / README.txt, then the ZIP, only once every file has been re-read and checked.
+
+The bulk of the rows goes through ``gdal.VectorTranslate`` with one SQL statement per file (renames, labels, date-time
+text, reprojection all done in C, as fast as ``ogr2ogr``); the rows SQL cannot shape (text over 254 bytes,
+multi-part points, mixed collections) are then written or patched one by one with the core's rules. The verification
+recomputes every expected value with the core's rules (``rules.export_values``), independently of the SQL.
+Sources are GeoPackage tables: a QGIS layer of another kind is first staged into a temporary GeoPackage
+(:func:`source_from_layer`).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from osgeo import gdal, ogr, osr
+
+from prato_smartcity_plugin.core.errors import CancelledError, ExportError, InputError
+from prato_smartcity_plugin.core.export import readme
+from prato_smartcity_plugin.core.export.rules import (
+    COLLECTION_TYPES,
+    KIND_TYPES,
+    TEXT_BYTES,
+    ExportOptions,
+    FieldPlan,
+    LongTextPolicy,
+    Note,
+    SourceField,
+    export_values,
+    file_stem,
+    kind_of_type_name,
+    labels_of,
+    plan_fields,
+    utf8_chunks,
+    utf8_length,
+    value_labels,
+)
+from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+from prato_smartcity_plugin.core.interventions.schema import FieldType, GeometryKind
+from prato_smartcity_plugin.core.log import get_logger
+
+log = get_logger("export")
+gdal.UseExceptions()
+
+_OGR_TYPES = {
+    ogr.OFTString: FieldType.TEXT, ogr.OFTInteger: FieldType.INTEGER, ogr.OFTInteger64: FieldType.INTEGER,
+    ogr.OFTReal: FieldType.REAL, ogr.OFTDate: FieldType.DATE, ogr.OFTDateTime: FieldType.DATETIME,
+    ogr.OFTTime: FieldType.TEXT,
+}
+_SHP_TYPES = {FieldType.TEXT: ogr.OFTString, FieldType.INTEGER: ogr.OFTInteger64, FieldType.REAL: ogr.OFTReal,
+              FieldType.DATE: ogr.OFTDate}
+_SHP_GEOMETRY = {GeometryKind.POINT: ogr.wkbPoint, GeometryKind.LINE: ogr.wkbMultiLineString,
+                 GeometryKind.POLYGON: ogr.wkbMultiPolygon}
+_SHP_NLT = {GeometryKind.POINT: "POINT", GeometryKind.LINE: "MULTILINESTRING", GeometryKind.POLYGON: "MULTIPOLYGON"}
+_EXTENSIONS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
+
+
+def tr(text: str) -> str:
+    return translate(CONTEXT, text)
+
+
+@dataclass
+class LayerSource:
+    """A GeoPackage table to export, with the rows to take (``where``: SQLite syntax, ``""`` for all)."""
+
+    name: str
+    path: str
+    table: str
+    where: str = ""
+    attribution: str = ""
+    licence: str = ""
+
+
+@dataclass
+class FileReport:
+    stem: str
+    layer: str
+    kind: GeometryKind
+    count: int
+    plan: FieldPlan
+    checks: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ExportReport:
+    zip_path: str
+    files: list[FileReport]
+    notes: list[Note]
+    verification: list[str]
+    members: list[str]
+
+    @property
+    def warnings(self) -> list[Note]:
+        return [n for n in self.notes if n.warning]
+
+    def summary(self) -> str:
+        """A few lines for the user: files, counts, notes and the verification."""
+        lines = [tr("Package written and verified: {path}").format(path=self.zip_path)]
+        lines += [f"{f.stem}.shp: {f.count}" for f in self.files]
+        lines += [n.text() for n in self.notes]
+        lines += self.verification
+        return "\n".join(lines)
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _and(*clauses: str) -> str:
+    parts = [f"({c})" for c in clauses if c]
+    return " AND ".join(parts) if parts else "1"
+
+
+class _Source:
+    """An opened source table: its fields, geometry column, statistics and the plan of its fields."""
+
+    def __init__(self, source: LayerSource, options: ExportOptions):
+        self.source = source
+        try:
+            self.ds = gdal.OpenEx(source.path, gdal.OF_VECTOR)
+            self.layer = self.ds.GetLayerByName(source.table)
+        except RuntimeError as error:
+            raise ExportError(tr("Cannot read the layer {name}.").format(name=source.name), str(error)) from error
+        if self.layer is None:
+            raise ExportError(tr("Cannot read the layer {name}.").format(name=source.name),
+                              f"{source.path}: no table {source.table}")
+        self.table = _quote(source.table)
+        self.fid = _quote(self.layer.GetFIDColumn() or "fid")
+        self.geom = _quote(self.layer.GetGeometryColumn() or "geom")
+        self.notes: list[Note] = []
+        self.fields: list[SourceField] = []
+        definition = self.layer.GetLayerDefn()
+        for i in range(definition.GetFieldCount()):
+            fd = definition.GetFieldDefn(i)
+            kind = _OGR_TYPES.get(fd.GetType())
+            if kind is None:
+                self.notes.append(Note.make("skipped_field", warning=True, layer=source.name, field=fd.GetName(),
+                                            type=fd.GetTypeName()))
+                continue
+            self.fields.append(SourceField.of(fd.GetName(), kind))
+        geometry_type = self.layer.GetGeomType()
+        if ogr.GT_HasZ(geometry_type) or ogr.GT_HasM(geometry_type):
+            self.notes.append(Note.make("zm", layer=source.name))
+        self.where = source.where
+        self._statistics(options)
+
+    def query(self, sql: str):
+        """Rows of a native SQL query on the GeoPackage, as lists of values."""
+        result = self.ds.ExecuteSQL(sql)
+        try:
+            return [[feature.GetField(i) for i in range(feature.GetFieldCount())] for feature in result]
+        finally:
+            self.ds.ReleaseResultSet(result)
+
+    def _statistics(self, options: ExportOptions) -> None:
+        rows = self.query(f"SELECT ST_GeometryType({self.geom}) AS t, "
+                          f"(ST_MinX({self.geom}) = ST_MaxX({self.geom}) AND ST_MinY({self.geom}) = ST_MaxY({self.geom}))"
+                          f" AS single, count(*) FROM {self.table} WHERE {_and(self.where)} GROUP BY t, single")
+        self.counts: dict[GeometryKind, int] = {}
+        self.total = self.without_geometry = self.collections = self.multi_points = 0
+        for type_name, single, count in rows:
+            self.total += count
+            kind = kind_of_type_name(type_name or "")
+            if type_name in COLLECTION_TYPES:
+                self.collections += count
+            elif kind is None:
+                self.without_geometry += count
+            elif kind == GeometryKind.POINT and not single:
+                self.multi_points += count
+            else:
+                self.counts[kind] = self.counts.get(kind, 0) + count
+        if self.without_geometry:
+            self.notes.append(Note.make("no_geometry", warning=True, layer=self.source.name,
+                                        count=self.without_geometry))
+        text = [f for f in self.fields if f.type == FieldType.TEXT]
+        dates = [f for f in self.fields if f.type == FieldType.DATE]
+        expressions = [f"max(length(CAST({_quote(f.name)} AS BLOB)))" for f in text]
+        expressions += [f"sum({_quote(f.name)} IS NULL)" for f in dates]
+        self.max_bytes: dict[str, int] = {}
+        self.long_fields: list[str] = []
+        if expressions:
+            values = self.query(f"SELECT {', '.join(expressions)} FROM {self.table} WHERE {_and(self.where)}")[0]
+            for f, value in zip(text, values[: len(text)]):
+                self.max_bytes[f.name] = int(value or 0)
+                if (value or 0) > TEXT_BYTES:
+                    self.long_fields.append(f.name)
+            for f, value in zip(dates, values[len(text):]):
+                if value:
+                    self.notes.append(Note.make("null_dates", field=f.name, count=int(value)))
+        max_chunks, truncated = {}, {}
+        for name in self.long_fields:
+            values = [v for (v,) in self.query(f"SELECT {_quote(name)} FROM {self.table} WHERE "
+                                              f"{_and(self.where, f'length(CAST({_quote(name)} AS BLOB)) > {TEXT_BYTES}')}")]
+            max_chunks[name] = max(len(utf8_chunks(v)) for v in values)
+            truncated[name] = len(values)
+        self.plan = plan_fields(self.fields, options, self.max_bytes, max_chunks, truncated)
+        self.labels = {name: labels_of(s) for name, s in self.plan.sources.items() if s.codes}
+
+    def kinds(self) -> list[GeometryKind]:
+        """The kinds present, including those only reached through collections (known after the slow pass)."""
+        kinds = set(self.counts)
+        if self.multi_points:
+            kinds.add(GeometryKind.POINT)
+        if self.collections:
+            kinds |= self._collection_kinds()
+        return [k for k in (GeometryKind.POINT, GeometryKind.LINE, GeometryKind.POLYGON) if k in kinds]
+
+    def _collection_clause(self) -> str:
+        return f"ST_GeometryType({self.geom}) IN ({', '.join(_literal(t) for t in COLLECTION_TYPES)})"
+
+    def fast_clause(self, kind: GeometryKind) -> str:
+        clause = f"ST_GeometryType({self.geom}) IN ({', '.join(_literal(t) for t in KIND_TYPES[kind])})"
+        if kind == GeometryKind.POINT:
+            clause += (f" AND ST_MinX({self.geom}) = ST_MaxX({self.geom})"
+                       f" AND ST_MinY({self.geom}) = ST_MaxY({self.geom})")
+        return _and(self.where, clause)
+
+    def slow_clause(self, kind: GeometryKind) -> str:
+        """Rows written one by one: collections, and multi-part points (for the point file)."""
+        clause = self._collection_clause()
+        if kind == GeometryKind.POINT:
+            clause += (f" OR (ST_GeometryType({self.geom}) = 'MULTIPOINT' AND NOT (ST_MinX({self.geom}) = "
+                       f"ST_MaxX({self.geom}) AND ST_MinY({self.geom}) = ST_MaxY({self.geom})))")
+        return _and(self.where, clause)
+
+    def _collection_kinds(self) -> set[GeometryKind]:
+        kinds = set()
+        for geometry in self.slow_rows_geometries():
+            for part in _parts(geometry):
+                kind = kind_of_type_name(part.GetGeometryName())
+                if kind is not None:
+                    kinds.add(kind)
+        return kinds
+
+    def slow_rows_geometries(self):
+        result = self.ds.ExecuteSQL(f"SELECT {self.geom} FROM {self.table} WHERE {_and(self.where, self._collection_clause())}")
+        try:
+            return [f.GetGeometryRef().Clone() for f in result if f.GetGeometryRef() is not None]
+        finally:
+            self.ds.ReleaseResultSet(result)
+
+    def select_expressions(self) -> list[str]:
+        """One SQL expression per output field, aliased to its short name (continuation fields are patched later)."""
+        expressions = []
+        for out in self.plan.fields:
+            column = _quote(out.source)
+            if out.part:
+                continue
+            source_type = self.plan.sources[out.source].type
+            if source_type == FieldType.DATETIME:
+                expression = f"strftime('%Y-%m-%dT%H:%M:%SZ', {column})"
+            elif source_type == FieldType.TEXT:
+                expression = column
+                if out.labelled and self.labels.get(out.source):
+                    cases = " ".join(f"WHEN {_literal(k)} THEN {_literal(v)}" for k, v in self.labels[out.source].items())
+                    expression = f"CASE {column} {cases} ELSE {column} END"
+                if out.source in self.long_fields:
+                    expression = f"CASE WHEN length(CAST({column} AS BLOB)) <= {TEXT_BYTES} THEN {expression} END"
+            else:
+                expression = column
+            expressions.append(f"{expression} AS {_quote(out.name)}")
+        return expressions
+
+
+def _parts(geometry) -> list:
+    """The single parts of a geometry (a collection's members, recursively; a multi-geometry's parts)."""
+    name = geometry.GetGeometryName().upper()
+    if name.startswith("MULTI") or name == "GEOMETRYCOLLECTION":
+        parts = []
+        for i in range(geometry.GetGeometryCount()):
+            parts.extend(_parts(geometry.GetGeometryRef(i)))
+        return parts
+    return [geometry]
+
+
+def _target_srs(crs: str) -> osr.SpatialReference:
+    srs = osr.SpatialReference()
+    try:
+        srs.SetFromUserInput(crs)
+    except RuntimeError as error:
+        raise InputError(tr("{crs} is not a coordinate reference system that can be used.").format(crs=crs),
+                         str(error)) from error
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+def epsg_of_prj(path: str) -> str | None:
+    """The EPSG code a .prj identifies to (as a GIS reading it would), or ``None``."""
+    with open(path, encoding="ascii", errors="replace") as handle:
+        text = handle.read()
+    srs = osr.SpatialReference()
+    try:
+        srs.SetFromUserInput(text)
+    except RuntimeError:
+        return None
+    if srs.AutoIdentifyEPSG() == 0 and srs.GetAuthorityCode(None):
+        return srs.GetAuthorityCode(None)
+    matches = srs.FindMatches() or []
+    best = [m for m in matches if m[1] >= 90]
+    return best[0][0].GetAuthorityCode(None) if best else None
+
+
+def _expected_epsg(crs: str) -> str:
+    srs = _target_srs(crs)
+    if srs.GetAuthorityName(None) == "EPSG" and srs.GetAuthorityCode(None):
+        return srs.GetAuthorityCode(None)
+    srs.AutoIdentifyEPSG()
+    return srs.GetAuthorityCode(None) or ""
+
+
+def _column(values, kind: FieldType) -> list:
+    """An Arrow/NumPy column as Python values (masked -> None, bytes -> str, empty text -> None)."""
+    import numpy as np
+
+    mask = np.ma.getmaskarray(values) if isinstance(values, np.ma.MaskedArray) else None
+    data = values.data if isinstance(values, np.ma.MaskedArray) else values
+    if data.dtype.kind == "M":
+        data = data.astype("datetime64[s]" if kind == FieldType.DATETIME else "datetime64[D]")
+    items = data.tolist()
+    if data.dtype.kind in "SO":
+        items = [v.decode("utf-8") if isinstance(v, bytes) else v for v in items]
+        items = [v if v != "" else None for v in items]
+    if mask is not None and mask.any():
+        items = [None if m else v for v, m in zip(items, mask.tolist())]
+    return items
+
+
+def _read_columns(layer, names: Sequence[str], types: Sequence[FieldType]) -> dict[str, list]:
+    """Every row of ``layer`` (a layer or an SQL result), column by column, through the Arrow stream."""
+    import numpy as np
+
+    chunks: dict[str, list] = {n: [] for n in names}
+    stream = layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=NO"])
+    lowered = None
+    for batch in stream:
+        if lowered is None:
+            lowered = {k.lower(): k for k in batch.keys()}
+        for name, kind in zip(names, types):
+            chunks[name].extend(_column(batch[lowered[name.lower()]], kind))
+    del np
+    return chunks
+
+
+def _same(a, b) -> bool:
+    if a == b:
+        return True
+    if isinstance(a, float) and isinstance(b, (int, float)) and b is not None:
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-8)
+    return False
+
+
+class PackageWriter:
+    """One export: ``write()`` builds, verifies and zips the package, or raises a :class:`PratoError`."""
+
+    def __init__(self, sources: Sequence[LayerSource], options: ExportOptions, zip_path: str,
+                 progress: Callable[[float, str], None] | None = None, cancelled: Callable[[], bool] | None = None):
+        self.sources = list(sources)
+        self.options = options
+        self.zip_path = zip_path
+        self.progress = progress or (lambda fraction, message: None)
+        self.cancelled = cancelled or (lambda: False)
+        self.srs = _target_srs(options.crs)
+        self.epsg = _expected_epsg(options.crs)
+
+    def _check_cancel(self) -> None:
+        if self.cancelled():
+            raise CancelledError(tr("Export cancelled."))
+
+    def write(self) -> ExportReport:
+        if not self.sources:
+            raise InputError(tr("Choose at least one layer to export."))
+        folder = tempfile.mkdtemp(prefix="prato-export-", dir=os.path.dirname(os.path.abspath(self.zip_path)) or None)
+        try:
+            return self._write(folder)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _write(self, folder: str) -> ExportReport:
+        self.progress(0.02, tr("Reading the layers"))
+        opened = [_Source(s, self.options) for s in self.sources]
+        if sum(s.total for s in opened) == 0:
+            raise InputError(tr("Nothing to export: the chosen layers have no features (or none is selected)."))
+        if all(s.total == s.without_geometry for s in opened):
+            raise InputError(tr("Nothing to export: no chosen feature has a geometry."))
+        files: list[FileReport] = []
+        expected: dict[str, tuple[_Source, GeometryKind, list]] = {}
+        used_stems: set[str] = set()
+        jobs = [(s, kind) for s in opened for kind in s.kinds()]
+        for index, (src, kind) in enumerate(jobs):
+            self._check_cancel()
+            stem = file_stem(src.source.name, kind, len(src.kinds()))
+            while stem.lower() in used_stems:
+                stem += "_2"
+            used_stems.add(stem.lower())
+            self.progress(0.05 + 0.5 * index / len(jobs), tr("Writing {file}").format(file=f"{stem}.shp"))
+            slow_values = self._write_shapefile(folder, stem, src, kind)
+            written = ogr.Open(os.path.join(folder, f"{stem}.shp"))
+            count = written.GetLayer().GetFeatureCount()
+            written = None
+            files.append(FileReport(stem, src.source.name, kind, count, src.plan))
+            expected[stem] = (src, kind, slow_values)
+        notes = [n for s in opened for n in s.notes + s.plan.notes]
+        for src in opened:
+            if src.multi_points:
+                notes.append(Note.make("exploded", layer=src.source.name, count=src.multi_points))
+            if src.collections:
+                notes.append(Note.make("collection", layer=src.source.name, count=src.collections))
+        copies = self._write_copies(folder, opened, files)
+        verification = []
+        for index, report in enumerate(files):
+            self._check_cancel()
+            self.progress(0.6 + 0.3 * index / len(files), tr("Verifying {file}").format(file=f"{report.stem}.shp"))
+            src, kind, slow_values = expected[report.stem]
+            verification.extend(self._verify(folder, report, src, kind, slow_values, notes))
+        summary = readme.PackageSummary(
+            crs=f"EPSG:{self.epsg}" if self.epsg else self.options.crs, crs_name=self.srs.GetName() or "",
+            files=[readme.FileEntry(f.stem, f.layer, f.kind, f.count, f.plan.fields) for f in files],
+            sources=[readme.SourceEntry(s.source.name, s.total, s.source.attribution, s.source.licence) for s in opened],
+            notes=notes, value_labels={k: v for p in {id(s.plan): s.plan for s in opened}.values()
+                                       for k, v in value_labels(p).items()},
+            copies=copies)
+        for language, name in readme.README_FILES.items():
+            with open(os.path.join(folder, name), "w", encoding="utf-8", newline="\r\n") as handle:
+                handle.write(readme.render(summary, language))
+        self.progress(0.95, tr("Writing the ZIP"))
+        members = self._zip(folder)
+        log.info("Contractor package %s: %s", self.zip_path, ", ".join(f"{f.stem} {f.count}" for f in files))
+        return ExportReport(self.zip_path, files, notes, verification, members)
+
+    # --- writing ---------------------------------------------------------------------------------------------
+
+    def _create_shapefile(self, path: str, plan: FieldPlan, kind: GeometryKind) -> None:
+        driver = ogr.GetDriverByName("ESRI Shapefile")
+        ds = driver.CreateDataSource(path)
+        layer = ds.CreateLayer(os.path.splitext(os.path.basename(path))[0], self.srs, _SHP_GEOMETRY[kind],
+                               ["ENCODING=UTF-8"])
+        for out in plan.fields:
+            definition = ogr.FieldDefn(out.name, _SHP_TYPES[out.type])
+            if out.width:
+                definition.SetWidth(out.width)
+            if out.precision:
+                definition.SetPrecision(out.precision)
+            layer.CreateField(definition)
+        ds = None
+
+    def _write_shapefile(self, folder: str, stem: str, src: _Source, kind: GeometryKind) -> list:
+        """Write one file: the bulk with one SQL statement, then the rows SQL cannot shape. Returns the values of the
+        rows written one by one (in file order, after the bulk)."""
+        path = os.path.join(folder, f"{stem}.shp")
+        plan = src.plan
+        self._create_shapefile(path, plan, kind)
+        sql = (f"SELECT {src.geom}, {', '.join(src.select_expressions())} FROM {src.table} "
+               f"WHERE {src.fast_clause(kind)} ORDER BY {src.fid}")
+        try:
+            gdal.VectorTranslate(path, src.ds, options=gdal.VectorTranslateOptions(
+                accessMode="append", SQLStatement=sql, dstSRS=self.srs, layerName=stem,
+                geometryType=_SHP_NLT[kind], options=["-dim", "XY"]))
+        except RuntimeError as error:
+            raise ExportError(tr("Could not write {file}.").format(file=f"{stem}.shp"), f"{sql}\n{error}") from error
+        ds = ogr.Open(path, 1)
+        layer = ds.GetLayer()
+        # Long texts of the bulk rows: their position in the file is their rank in fid order.
+        for name in src.long_fields:
+            outs = plan.by_source[name]
+            rows = src.query(f"SELECT pos, value FROM (SELECT row_number() OVER (ORDER BY {src.fid}) - 1 AS pos, "
+                             f"{_quote(name)} AS value FROM {src.table} WHERE {src.fast_clause(kind)}) "
+                             f"WHERE length(CAST(value AS BLOB)) > {TEXT_BYTES}")
+            for pos, value in rows:
+                feature = layer.GetFeature(pos)
+                for out, part in zip(outs, export_values(plan, name, value, src.labels.get(name))):
+                    if part is None:
+                        feature.SetFieldNull(out.name)
+                    else:
+                        feature.SetField(out.name, part)
+                layer.SetFeature(feature)
+        slow_values = self._write_slow_rows(layer, src, kind)
+        ds = None
+        return slow_values
+
+    def _write_slow_rows(self, layer, src: _Source, kind: GeometryKind) -> list:
+        plan = src.plan
+        names = [s.name for s in src.fields]
+        result = src.ds.ExecuteSQL(f"SELECT {src.geom}, {', '.join(_quote(n) for n in names)} FROM {src.table} "
+                                   f"WHERE {src.slow_clause(kind)} ORDER BY {src.fid}")
+        source_srs = src.layer.GetSpatialRef()
+        transform = None
+        if source_srs is not None:
+            source_srs = source_srs.Clone()
+            source_srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+            transform = osr.CoordinateTransformation(source_srs, self.srs)
+        written = []
+        definition = layer.GetLayerDefn()
+        try:
+            for row in result:
+                geometry = row.GetGeometryRef()
+                if geometry is None:
+                    continue
+                values = []
+                for i, name in enumerate(names):
+                    values.extend(export_values(plan, name, _ogr_value(row, i, plan.sources[name].type),
+                                                src.labels.get(name)))
+                for part in _parts(geometry):
+                    if kind_of_type_name(part.GetGeometryName()) != kind:
+                        continue
+                    part = ogr.ForceTo(part.Clone(), _SHP_GEOMETRY[kind])
+                    part.FlattenTo2D()
+                    if transform is not None:
+                        part.Transform(transform)
+                    feature = ogr.Feature(definition)
+                    for out, value in zip(plan.fields, values):
+                        if value is None:
+                            feature.SetFieldNull(out.name)
+                        elif out.type == FieldType.DATE:
+                            feature.SetField(out.name, value.year, value.month, value.day, 0, 0, 0, 0)
+                        else:
+                            feature.SetField(out.name, value)
+                    feature.SetGeometry(part)
+                    layer.CreateFeature(feature)
+                    written.append(values)
+        finally:
+            src.ds.ReleaseResultSet(result)
+        return written
+
+    def _write_copies(self, folder: str, opened: list[_Source], files: list[FileReport]) -> list[tuple[str, str]]:
+        copies = []
+        if self.options.gpkg_copy:
+            name = "package.gpkg"
+            for src in opened:
+                columns = ", ".join([src.geom] + [_quote(f.name) for f in src.fields])
+                gdal.VectorTranslate(os.path.join(folder, name), src.ds, options=gdal.VectorTranslateOptions(
+                    format="GPKG", accessMode="append" if os.path.exists(os.path.join(folder, name)) else None,
+                    SQLStatement=f"SELECT {columns} FROM {src.table} WHERE {_and(src.where)} ORDER BY {src.fid}",
+                    dstSRS=self.srs, layerName=src.source.name))
+            copies.append((name, "gpkg"))
+        if self.options.dxf_copy:
+            for report in files:
+                name = f"{report.stem}.dxf"
+                gdal.VectorTranslate(os.path.join(folder, name), os.path.join(folder, f"{report.stem}.shp"),
+                                     options=gdal.VectorTranslateOptions(format="DXF"))
+                copies.append((name, "dxf"))
+        return copies
+
+    # --- verification ----------------------------------------------------------------------------------------
+
+    def _verify(self, folder: str, report: FileReport, src: _Source, kind: GeometryKind, slow_values: list,
+                notes: list[Note]) -> list[str]:
+        path = os.path.join(folder, f"{report.stem}.shp")
+        name = f"{report.stem}.shp"
+        problems = []
+        for extension in _EXTENSIONS:
+            if not os.path.isfile(os.path.join(folder, report.stem + extension)):
+                problems.append(tr("{file} is missing.").format(file=report.stem + extension))
+        if problems:
+            raise ExportError(tr("The package did not verify: {problem}").format(problem=problems[0]),
+                              "\n".join(problems))
+        with open(os.path.join(folder, f"{report.stem}.cpg"), encoding="ascii") as handle:
+            if handle.read().strip().upper() not in ("UTF-8", "UTF8"):
+                problems.append(tr("{file}: the .cpg does not declare UTF-8.").format(file=name))
+        epsg = epsg_of_prj(os.path.join(folder, f"{report.stem}.prj"))
+        if self.epsg and epsg != self.epsg:
+            problems.append(tr("{file}: the .prj identifies as EPSG:{found}, not EPSG:{expected}.").format(
+                file=name, found=epsg, expected=self.epsg))
+        ds = gdal.OpenEx(path, gdal.OF_VECTOR, open_options=["ENCODING=UTF-8"])
+        layer = ds.GetLayer()
+        plan = src.plan
+        fast_rows = src.query(f"SELECT count(*) FROM {src.table} WHERE {src.fast_clause(kind)}")[0][0]
+        expected_count = fast_rows + len(slow_values)
+        if layer.GetFeatureCount() != expected_count:
+            problems.append(tr("{file}: {found} features instead of {expected}.").format(
+                file=name, found=layer.GetFeatureCount(), expected=expected_count))
+        invalid = self._invalid_geometries(ds, report.stem)
+        if invalid:
+            source_invalid = self._invalid_in_source(src, kind)
+            if invalid > source_invalid:
+                problems.append(tr("{file}: {n} geometries are empty or invalid.").format(file=name, n=invalid))
+            else:
+                notes.append(Note.make("invalid_source", warning=True, file=name, count=invalid))
+        # Attribute values: the file's against the core's rules applied to the source.
+        names = [s.name for s in src.fields]
+        types = [plan.sources[n].type for n in names]
+        result = src.ds.ExecuteSQL(f"SELECT {', '.join(_quote(n) for n in names)} FROM {src.table} "
+                                   f"WHERE {src.fast_clause(kind)} ORDER BY {src.fid}")
+        try:
+            source_columns = _read_columns(result, names, types)
+        finally:
+            src.ds.ReleaseResultSet(result)
+        written = _read_columns(layer, [o.name for o in plan.fields], [o.type for o in plan.fields])
+        mismatches = []
+        for source_name in names:
+            outs = plan.by_source[source_name]
+            values = source_columns[source_name]
+            expected_columns = self._expected(plan, src, source_name, values, len(outs))
+            for index, out in enumerate(outs):
+                column = expected_columns[index] + [row_values[plan.fields.index(out)] for row_values in slow_values]
+                actual = written[out.name]
+                if column == actual:
+                    continue
+                for row, (a, b) in enumerate(zip(actual, column)):
+                    if not _same(a, b):
+                        mismatches.append(f"{name} row {row} {out.name}: {a!r} != {b!r}")
+                        break
+        if mismatches:
+            problems.append(tr("{file}: {n} fields differ from the source.").format(file=name, n=len(mismatches)))
+        if problems:
+            raise ExportError(tr("The package did not verify: {problem}").format(problem=problems[0]),
+                              "\n".join(problems + mismatches))
+        return [tr("{file}: {n} features, CRS EPSG:{epsg}, UTF-8, geometries valid, {fields} fields equal to the "
+                   "source.").format(file=name, n=expected_count, epsg=epsg, fields=len(plan.fields))]
+
+    def _expected(self, plan: FieldPlan, src: _Source, name: str, values: list, parts: int) -> list[list]:
+        source = plan.sources[name]
+        labels = src.labels.get(name)
+        if source.type == FieldType.TEXT and not plan.by_source[name][0].labelled and name not in src.long_fields:
+            return [values]
+        if source.type in (FieldType.INTEGER, FieldType.REAL, FieldType.DATE):
+            return [values]
+        memo: dict = {}
+        columns: list[list] = [[] for _ in range(parts)]
+        for value in values:
+            if value not in memo:
+                memo[value] = export_values(plan, name, value, labels)
+            for i, part in enumerate(memo[value]):
+                columns[i].append(part)
+        return columns
+
+    def _invalid_geometries(self, ds, stem: str) -> int:
+        try:
+            result = ds.ExecuteSQL(f"SELECT count(*) FROM {_quote(stem)} WHERE geometry IS NULL OR "
+                                   f"NOT ST_IsValid(geometry)", dialect="SQLITE")
+        except RuntimeError:
+            result = None
+        if result is not None:
+            try:
+                return int(result.GetNextFeature().GetField(0))
+            finally:
+                ds.ReleaseResultSet(result)
+        layer = ds.GetLayer()
+        layer.ResetReading()
+        return sum(1 for f in layer if f.GetGeometryRef() is None or not f.GetGeometryRef().IsValid())
+
+    def _invalid_in_source(self, src: _Source, kind: GeometryKind) -> int:
+        result = src.ds.ExecuteSQL(f"SELECT {src.geom} FROM {src.table} WHERE "
+                                   f"{_and(src.where, f'ST_GeometryType({src.geom}) IN (' + ', '.join(_literal(t) for t in KIND_TYPES[kind] + COLLECTION_TYPES) + ')')}")
+        try:
+            return sum(1 for f in result if f.GetGeometryRef() is not None and not f.GetGeometryRef().IsValid())
+        finally:
+            src.ds.ReleaseResultSet(result)
+
+    def _zip(self, folder: str) -> list[str]:
+        partial = self.zip_path + ".part"
+        members = sorted(os.listdir(folder))
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+            for member in members:
+                archive.write(os.path.join(folder, member), member)
+        with zipfile.ZipFile(partial) as archive:
+            bad = archive.testzip()
+            if bad is not None or sorted(archive.namelist()) != members:
+                raise ExportError(tr("The ZIP could not be written correctly."), f"bad member: {bad}")
+        os.replace(partial, self.zip_path)
+        return members
+
+
+def _ogr_value(feature, index: int, kind: FieldType):
+    import datetime as dt
+
+    if not feature.IsFieldSetAndNotNull(index):
+        return None
+    if kind == FieldType.DATE:
+        year, month, day, *_ = feature.GetFieldAsDateTime(index)
+        return dt.date(year, month, day)
+    if kind == FieldType.DATETIME:
+        year, month, day, hour, minute, second, tz = feature.GetFieldAsDateTime(index)
+        value = dt.datetime(year, month, day, hour, minute, int(second))
+        if tz > 1:  # OGR: 100 = UTC, each step 15 minutes
+            value = (value - dt.timedelta(minutes=(tz - 100) * 15)).replace(tzinfo=dt.timezone.utc)
+        return value
+    return feature.GetField(index)
+
+
+def export_package(sources: Sequence[LayerSource], options: ExportOptions, zip_path: str,
+                   progress: Callable[[float, str], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> ExportReport:
+    """Write, verify and zip a contractor package (see :class:`PackageWriter`)."""
+    if options.long_text not in (LongTextPolicy.SPLIT, LongTextPolicy.TRUNCATE):
+        raise InputError(tr("Unknown long text policy."))
+    return PackageWriter(sources, options, zip_path, progress, cancelled).write()

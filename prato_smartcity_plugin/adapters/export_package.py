@@ -148,11 +148,25 @@ class _Source:
                                             type=fd.GetTypeName()))
                 continue
             self.fields.append(SourceField.of(fd.GetName(), kind))
+        self.where = source.where
+        if self._has_z_or_m():
+            self.notes.append(Note.make("zm", layer=source.name))
+        self._statistics(options)
+
+    def _has_z_or_m(self) -> bool:
         geometry_type = self.layer.GetGeomType()
         if ogr.GT_HasZ(geometry_type) or ogr.GT_HasM(geometry_type):
-            self.notes.append(Note.make("zm", layer=source.name))
-        self.where = source.where
-        self._statistics(options)
+            return True
+        # A layer that allows Z/M without requiring it ("optional"): look at the geometries themselves.
+        flags = self.query(f"SELECT z, m FROM gpkg_geometry_columns WHERE table_name = {_literal(self.source.table)}")
+        if not flags or not any(flags[0]):
+            return False
+        result = self.ds.ExecuteSQL(f"SELECT {self.geom} FROM {self.table} WHERE {_and(self.where)}")
+        try:
+            return any(f.GetGeometryRef() is not None and (f.GetGeometryRef().Is3D() or f.GetGeometryRef().IsMeasured())
+                       for f in result)
+        finally:
+            self.ds.ReleaseResultSet(result)
 
     def query(self, sql: str):
         """Rows of a native SQL query on the GeoPackage, as lists of values."""
@@ -175,7 +189,7 @@ class _Source:
                 self.collections += count
             elif kind is None:
                 self.without_geometry += count
-            elif kind == GeometryKind.POINT and not single:
+            elif kind == GeometryKind.POINT and not int(single or 0):
                 self.multi_points += count
             else:
                 self.counts[kind] = self.counts.get(kind, 0) + count

@@ -20,6 +20,7 @@ ALGORITHMS: list[str] = [
     "prato_smartcity_plugin.processing_provider.cycling_algorithms:CycleMissingLinksAlgorithm",
     "prato_smartcity_plugin.processing_provider.cycling_algorithms:CycleCatchmentAlgorithm",
     "prato_smartcity_plugin.processing_provider.cycling_algorithms:CycleBeforeAfterAlgorithm",
+    "prato_smartcity_plugin.processing_provider.export_package:ExportContractorPackage",
 ]
 
 

@@ -1,8 +1,8 @@
 """Shapefile (dBASE) field names: at most 10 ASCII characters, unique without regard to case.
 
 The same fields always get the same names: a field keeps its schema ``short_name`` when it has one, otherwise a
-readable name is derived (accents folded; the longest words shortened to 4 letters, then vowels and underscores
-dropped), and collisions are resolved with numbered suffixes (``descr``, ``descr_2``...). A user's override wins once validated.
+readable name is derived (accents folded; short connecting words dropped, the longest words shortened to 4 then 3
+letters, then underscores and vowels dropped), and collisions are resolved with numbered suffixes (``descr``, ``descr_2``...). A user's override wins once validated.
 """
 
 from __future__ import annotations
@@ -49,23 +49,23 @@ def derive(name: str, length: int = MAX_LENGTH) -> str:
         return text
     words = [w for w in text.split("_") if w]
     joined = lambda: "_".join(words)  # noqa: E731
-    # 1. Shorten the longest word (the later one on a tie) to no less than 4 letters.
-    while len(joined()) > length:
-        longest = max(range(len(words)), key=lambda k: (len(words[k]), k))
-        if len(words[longest]) <= 4:
-            break
-        words[longest] = words[longest][:-1]
-    # 2. Drop vowels (never a word's first letter), last ones first, from the longest words.
-    while len(joined()) > length:
-        candidates = [i for i, w in enumerate(words) if any(c in _VOWELS for c in w[1:])]
-        if not candidates:
-            break
-        i = max(candidates, key=lambda k: (len(words[k]), k))
-        word = words[i]
+    # 1. Short connecting words ("di", "of") go first, 2. then the longest word is shortened to 4 letters, then 3.
+    if len(words) > 1 and any(len(w) > 2 for w in words):
+        words = [w for w in words if len(w) > 2 or w.isdigit()]
+    for floor in (4, 3):
+        while len(joined()) > length:
+            longest = max(range(len(words)), key=lambda k: (len(words[k]), k))
+            if len(words[longest]) <= floor:
+                break
+            words[longest] = words[longest][:-1]
+    # 4. Then the underscores go, 5. then vowels (never a word's first letter), 6. then plain truncation.
+    if len(joined()) > length:
+        words = ["".join(words)]
+    while len(words[0]) > length and any(c in _VOWELS for c in words[0][1:]):
+        word = words[0]
         pos = max(p for p in range(1, len(word)) if word[p] in _VOWELS)
-        words[i] = word[:pos] + word[pos + 1:]
-    # 3. Then the underscores, then plain truncation.
-    text = joined() if len(joined()) <= length else "".join(words)
+        words[0] = word[:pos] + word[pos + 1:]
+    text = joined()
     return text[:length]
 
 
@@ -102,6 +102,8 @@ def assign(fields: Sequence[tuple[str, str]], overrides: Mapping[str, str] | Non
     problems = []
     result: dict[str, str] = {}
     names = [name for name, _ in fields]
+    defaults = {(preferred if preferred and not validate(preferred) else derive(name)).lower(): name
+                for name, preferred in fields if name not in overrides}
     for name in names:
         if name not in overrides:
             continue
@@ -109,6 +111,9 @@ def assign(fields: Sequence[tuple[str, str]], overrides: Mapping[str, str] | Non
         reason = validate(short)
         if not reason and short.lower() in used:
             reason = translate(CONTEXT, "{name} is used twice.").format(name=short)
+        if not reason and short.lower() in defaults:
+            reason = translate(CONTEXT, "{name} is already the name of {other}.").format(
+                name=short, other=defaults[short.lower()])
         if reason:
             problems.append(f"{name}: {reason}")
             continue

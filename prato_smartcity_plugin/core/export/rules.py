@@ -181,20 +181,24 @@ def utf8_length(text: str | None) -> int:
 
 
 def utf8_chunks(text: str, size: int = TEXT_BYTES) -> list[str]:
-    """``text`` cut into pieces of at most ``size`` UTF-8 bytes, never inside a character."""
+    """``text`` cut into pieces of at most ``size`` UTF-8 bytes, never inside a character, and where possible
+    never next to a space (dBASE readers trim the spaces around a value, so a piece must not start or end with
+    one: the pieces then join back into the exact text)."""
     chunks: list[str] = []
-    current: list[str] = []
-    used = 0
-    for char in text:
-        n = len(char.encode("utf-8"))
-        if used + n > size:
-            chunks.append("".join(current))
-            current, used = [], 0
-        current.append(char)
-        used += n
-    if current or not chunks:
-        chunks.append("".join(current))
-    return chunks
+    start = 0
+    while start < len(text):
+        end, used = start, 0
+        while end < len(text) and used + len(text[end].encode("utf-8")) <= size:
+            used += len(text[end].encode("utf-8"))
+            end += 1
+        if end < len(text):
+            cut = end
+            while cut > start + 1 and (text[cut - 1].isspace() or text[cut].isspace()):
+                cut -= 1
+            end = cut if cut > start + 1 else end
+        chunks.append(text[start:end])
+        start = end
+    return chunks or [""]
 
 
 def labels_of(source: SourceField) -> dict[str, str]:
@@ -280,7 +284,8 @@ def format_datetime(value: Any) -> str | None:
 def export_values(plan: FieldPlan, source_name: str, value: Any, labels: Mapping[str, str] | None = None) -> list:
     """The values written for ``value`` of ``source_name``: one per output field of that source.
 
-    Text: empty text and null are the same in a shapefile (both become ``None`` here)."""
+    Text: empty text and null are the same in a shapefile (both become ``None`` here), and spaces around a text
+    are not kept."""
     outs = plan.by_source[source_name]
     source = plan.sources[source_name]
     if source.type == FieldType.DATETIME:
@@ -289,7 +294,9 @@ def export_values(plan: FieldPlan, source_name: str, value: Any, labels: Mapping
         return [value]
     if value is None or value == "":
         return [None] * len(outs)
-    text = str(value)
+    text = str(value).strip()  # dBASE keeps no spaces around a value
+    if not text:
+        return [None] * len(outs)
     if outs[0].labelled:
         text = (labels if labels is not None else labels_of(source)).get(text, text)
     if utf8_length(text) <= TEXT_BYTES:

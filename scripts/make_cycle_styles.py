@@ -9,9 +9,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLineSymbol,  # noqa: E402
-                       QgsMarkerSymbol, QgsPalLayerSettings, QgsRendererCategory, QgsSingleSymbolRenderer,
-                       QgsTextFormat, QgsVectorLayer, QgsVectorLayerSimpleLabeling)
+from qgis.core import (  # noqa: E402
+    QgsApplication,
+    QgsCategorizedSymbolRenderer,
+    QgsFillSymbol,
+    QgsLineSymbol,
+    QgsMarkerSymbol,
+    QgsPalLayerSettings,
+    QgsRendererCategory,
+    QgsSingleSymbolRenderer,
+    QgsTextFormat,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
 from qgis.PyQt.QtGui import QColor  # noqa: E402
 
 from prato_smartcity_plugin.core.cycling import schema  # noqa: E402

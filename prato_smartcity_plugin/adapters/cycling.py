@@ -10,8 +10,18 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsFeatureRequest, QgsField,
-                       QgsFields, QgsGeometry, QgsProject, QgsVectorLayer, QgsWkbTypes)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProject,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
 from qgis.PyQt.QtCore import QVariant
 
 from prato_smartcity_plugin.adapters.paths import resource

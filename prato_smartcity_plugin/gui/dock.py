@@ -17,6 +17,8 @@ from prato_smartcity_plugin.core.i18n import QT_TRANSLATE_NOOP
 #: Sections are listed here only once their capability works.
 SECTIONS: list[tuple[str, str, str]] = [
     ("home", QT_TRANSLATE_NOOP("PratoSmartCity", "Prato"), "prato_smartcity_plugin.gui.home_panel:HomePanel"),
+    ("cycling", QT_TRANSLATE_NOOP("PratoSmartCity", "Cycling"),
+     "prato_smartcity_plugin.gui.cycling_panel:CyclingPanel"),
 ]
 
 

@@ -6,12 +6,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsProcessingUtils, QgsGeometry, QgsPointXY, QgsProcessing,
-                       QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterBoolean,
-                       QgsProcessingParameterCrs, QgsProcessingParameterDistance, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber, QgsWkbTypes)
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingUtils,
+    QgsWkbTypes,
+)
 
 from prato_smartcity_plugin.processing_provider.base import PratoAlgorithm
 
@@ -269,8 +284,7 @@ class CycleNetworkMeasuresAlgorithm(_CycleAlgorithm):
 
     def run(self, parameters, context, feedback):
         from prato_smartcity_plugin.adapters.cycling import fields_of
-        from prato_smartcity_plugin.core.cycling.report import (area_table, component_table, kind_table,
-                                                                summary_table)
+        from prato_smartcity_plugin.core.cycling.report import area_table, component_table, kind_table, summary_table
 
         crs = self.work_crs(parameters, context)
         network, records = self.read_network(parameters, context, feedback, crs)

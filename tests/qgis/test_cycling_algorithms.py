@@ -4,9 +4,17 @@ on small constructed layers (memory layers: the same provider API as any file)."
 import csv
 
 import pytest
-from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransformContext,
-                       QgsDistanceArea, QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingException,
-                       QgsVectorLayer)
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsDistanceArea,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingException,
+    QgsVectorLayer,
+)
 
 from prato_smartcity_plugin.adapters.cycling import load_cycle_paths, read_cycle_paths
 from prato_smartcity_plugin.core.cycling import schema

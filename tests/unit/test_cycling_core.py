@@ -5,16 +5,28 @@ import math
 
 import numpy as np
 import pytest
-from shapely.geometry import LineString, MultiLineString, Point, Polygon, GeometryCollection
+from shapely.geometry import GeometryCollection, LineString, MultiLineString, Point, Polygon
 
 from prato_smartcity_plugin.core.cycling import schema
 from prato_smartcity_plugin.core.cycling.catchment import area_catchment, point_catchment
 from prato_smartcity_plugin.core.cycling.geometry import clean_lines, point_edge_pairs
-from prato_smartcity_plugin.core.cycling.links import (FROM_DANGLING, FROM_ENDS, FROM_VERTICES, Barriers,
-                                                       find_missing_links)
+from prato_smartcity_plugin.core.cycling.links import (
+    FROM_DANGLING,
+    FROM_ENDS,
+    FROM_VERTICES,
+    Barriers,
+    find_missing_links,
+)
 from prato_smartcity_plugin.core.cycling.network import Areas, Network, build_topology, connected_labels, measure
-from prato_smartcity_plugin.core.cycling.report import (before_after_table, kind_table, summary_table, to_csv,
-                                                        to_html, to_tsv)
+from prato_smartcity_plugin.core.cycling.report import (
+    before_after_table,
+    from_csv,
+    kind_table,
+    summary_table,
+    to_csv,
+    to_html,
+    to_tsv,
+)
 from prato_smartcity_plugin.core.errors import InputError
 from tests.conftest import SHARED_DATA
 
@@ -184,16 +196,16 @@ def _three_islands():
 def test_missing_links_are_ranked_by_network_joined_per_metre():
     topology = measure(_three_islands(), tolerance=1.0).topology
     links = find_missing_links(topology, max_distance=50.0)
-    assert [(l.component_a_m + l.component_b_m) for l in links] == [pytest.approx(1050), pytest.approx(1400)]
+    assert [(link.component_a_m + link.component_b_m) for link in links] == [pytest.approx(1050), pytest.approx(1400)]
     # A-C: 1050 m joined by 10 m (105/m) beats A-B: 1400 m by 30 m (46.7/m)
-    assert [round(l.length_m, 6) for l in links] == [10.0, 30.0]
-    assert [l.rank for l in links] == [1, 2]
+    assert [round(link.length_m, 6) for link in links] == [10.0, 30.0]
+    assert [link.rank for link in links] == [1, 2]
     assert links[0].start == (500.0, 10.0) and links[0].end == (500.0, 0.0)
     assert links[0].score == pytest.approx(105.0)
     # farther than the distance: not a candidate
     assert len(find_missing_links(topology, max_distance=20.0)) == 1
     # the limit keeps the best
-    assert [l.length_m for l in find_missing_links(topology, 50.0, limit=1)] == [pytest.approx(10.0)]
+    assert [link.length_m for link in find_missing_links(topology, 50.0, limit=1)] == [pytest.approx(10.0)]
 
 
 def test_missing_links_between_segment_middles_need_vertices():
@@ -210,9 +222,10 @@ def test_missing_links_from_dangling_ends_only():
     net = network_of(LineString([(0, 0), (100, 0)]),                      # A
                      LineString([(105, 0), (200, 0)]), LineString([(105, 0), (105, 50)]))  # B and C joined at (105,0)
     topology = measure(net, tolerance=1.0).topology
-    assert [l.length_m for l in find_missing_links(topology, 10.0, start_from=FROM_ENDS)] == [pytest.approx(5.0)]
+    assert [link.length_m for link in find_missing_links(topology, 10.0, start_from=FROM_ENDS)] == [pytest.approx(5.0)]
     # from dangling ends, A's east end (100,0) is dangling and reaches B/C
-    assert [l.length_m for l in find_missing_links(topology, 10.0, start_from=FROM_DANGLING)] == [pytest.approx(5.0)]
+    dangling = find_missing_links(topology, 10.0, start_from=FROM_DANGLING)
+    assert [link.length_m for link in dangling] == [pytest.approx(5.0)]
     with pytest.raises(InputError):
         find_missing_links(topology, 0.0)
 
@@ -346,5 +359,14 @@ def test_real_cycle_paths_total_length():
     assert 1 < m.components < 224
     assert measure(Network.from_clean(clean, kinds), tolerance=10.0).components <= m.components
     links = find_missing_links(m.topology, 100.0)
-    assert links and all(l.length_m <= 100.0 for l in links)
-    assert [l.score for l in links] == sorted((l.score for l in links), reverse=True)
+    assert links and all(link.length_m <= 100.0 for link in links)
+    assert [link.score for link in links] == sorted((link.score for link in links), reverse=True)
+
+
+def test_csv_report_reads_back_into_the_same_tables():
+    before = measure(_three_islands(), 1.0)
+    tables = [summary_table(before), kind_table(before)]
+    back = from_csv(to_csv(tables))
+    assert [t.title for t in back] == [t.title for t in tables]
+    assert [t.headers for t in back] == [t.headers for t in tables]
+    assert [t.rows for t in back] == [t.as_text_rows() for t in tables]

@@ -146,7 +146,7 @@ class Edges:
     line: np.ndarray
 
     @classmethod
-    def of(cls, vertices: np.ndarray, vertex_line: np.ndarray) -> "Edges":
+    def of(cls, vertices: np.ndarray, vertex_line: np.ndarray) -> Edges:
         same = vertex_line[1:] == vertex_line[:-1]
         xy = np.hstack([vertices[:-1][same], vertices[1:][same]]) if len(vertices) else np.zeros((0, 4))
         return cls(xy=xy, line=vertex_line[:-1][same] if len(vertices) else np.zeros(0, dtype=np.int64))

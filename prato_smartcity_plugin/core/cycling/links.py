@@ -124,7 +124,8 @@ def find_missing_links(topology: Topology, max_distance: float, start_from: str 
         a, b = int(comp_a[k]), int(comp_b[k])
         links.append(MissingLink(rank=0, start=tuple(map(float, points[point_index[k]])),
                                  end=tuple(map(float, nearest[k])), length_m=float(dist[k]), component_a=a,
-                                 component_b=b, component_a_m=float(lengths[a - 1]), component_b_m=float(lengths[b - 1]),
+                                 component_b=b, component_a_m=float(lengths[a - 1]),
+                                 component_b_m=float(lengths[b - 1]),
                                  segment_a=int(point_segment[point_index[k]]), segment_b=int(target_segment[k])))
     links.sort(key=lambda link: (-link.score, link.length_m, link.component_a, link.component_b))
     for rank, link in enumerate(links, start=1):

@@ -21,8 +21,13 @@ from shapely.geometry import LineString
 from shapely.geometry.base import BaseGeometry
 from shapely.prepared import prep
 
-from prato_smartcity_plugin.core.cycling.geometry import (CleanLines, Edges, GeometryIndex, line_coordinates,
-                                                          point_edge_pairs)
+from prato_smartcity_plugin.core.cycling.geometry import (
+    CleanLines,
+    Edges,
+    GeometryIndex,
+    line_coordinates,
+    point_edge_pairs,
+)
 from prato_smartcity_plugin.core.cycling.schema import KIND_CODES, OTHER
 from prato_smartcity_plugin.core.errors import InputError
 from prato_smartcity_plugin.core.i18n import CONTEXT, translate
@@ -64,12 +69,12 @@ class Network:
     cleaning: CleanLines | None = None
 
     @classmethod
-    def from_clean(cls, clean: CleanLines, kind_of_key: dict | None = None, default_kind: str = OTHER) -> "Network":
+    def from_clean(cls, clean: CleanLines, kind_of_key: dict | None = None, default_kind: str = OTHER) -> Network:
         kind_of_key = kind_of_key or {}
         kinds = [kind_of_key.get(key, default_kind) for key in clean.keys]
         return cls(lines=list(clean.lines), kinds=kinds, keys=list(clean.keys), cleaning=clean)
 
-    def merged(self, other: "Network") -> "Network":
+    def merged(self, other: Network) -> Network:
         """This network with ``other``'s segments added (a before/after: planned links merged in)."""
         cleaning = CleanLines()
         for part in (self.cleaning, other.cleaning):

@@ -117,7 +117,8 @@ def links_table(links: Sequence[MissingLink]) -> Table:
                   [translate(CONTEXT, "Rank"), translate(CONTEXT, "Length (m)"), translate(CONTEXT, "Joins components"),
                    translate(CONTEXT, "Network joined (km)"), translate(CONTEXT, "Joined km per metre of new path")])
     for link in links:
-        table.rows.append([str(link.rank), _format(link.length_m, 1), f"{min(link.component_a, link.component_b)} + {max(link.component_a, link.component_b)}",
+        low, high = sorted((link.component_a, link.component_b))
+        table.rows.append([str(link.rank), _format(link.length_m, 1), f"{low} + {high}",
                            _format(link.joined_m / 1000.0, 2), _format(link.score / 1000.0, 3)])
     return table
 
@@ -189,3 +190,22 @@ def to_html(tables: Sequence[Table], title: str, notes: Sequence[str] = ()) -> s
         parts.append(f"<p>{html.escape(note)}</p>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def from_csv(text: str) -> list[Table]:
+    """The tables of a CSV report written by :func:`to_csv` (the dock shows an algorithm's report this way)."""
+    tables: list[Table] = []
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    headers: list[str] | None = None
+    for row in reader:
+        if not row:
+            continue
+        if row[0] == translate(CONTEXT, "table"):
+            headers = row[1:]
+            continue
+        title = row[0]
+        if not tables or tables[-1].title != title or headers is not None:
+            tables.append(Table(title, headers or [], []))
+            headers = None
+        tables[-1].rows.append(row[1:])
+    return tables

@@ -1,0 +1,355 @@
+"""The dock's cycle network section: load the cycle paths, kilometres by kind and by area (a copyable table), the
+best missing links on the map, and the before/after effect of drawn links. It runs the ``pratosmartcity:cycle_*``
+Processing algorithms, so the dock and Processing give the same figures; the table is the algorithm's CSV report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsApplication,
+    QgsMapLayerProxyModel,
+    QgsProcessingContext,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QFont, QGuiApplication
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prato_smartcity_plugin.adapters.cycling import WORK_CRS, apply_style, load_cycle_paths
+from prato_smartcity_plugin.core.cycling.report import Table, from_csv, to_tsv
+from prato_smartcity_plugin.core.errors import Level
+from prato_smartcity_plugin.gui.messages import push, reporting_errors
+from prato_smartcity_plugin.processing_provider.provider import PROVIDER_ID
+
+
+def _layer_filter(name: str):
+    """A layer filter of QgsMapLayerComboBox, on QGIS 3.22 (QgsMapLayerProxyModel) and 3.34+ (Qgis.LayerFilter)."""
+    try:
+        from qgis.core import Qgis
+
+        return getattr(Qgis.LayerFilter, name)
+    except AttributeError:
+        return getattr(QgsMapLayerProxyModel, name)
+
+
+def run_algorithm(name: str, parameters: dict, feedback: QgsProcessingFeedback | None = None) -> dict:
+    """Run ``pratosmartcity:<name>``; the provider's instance when registered, else a fresh one (tests, early use)."""
+    import processing
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(f"{PROVIDER_ID}:{name}")
+    if algorithm is None:
+        from prato_smartcity_plugin.processing_provider import cycling_algorithms
+
+        for candidate in vars(cycling_algorithms).values():
+            if isinstance(candidate, type) and issubclass(candidate, cycling_algorithms._CycleAlgorithm) \
+                    and candidate is not cycling_algorithms._CycleAlgorithm and candidate().name() == name:
+                algorithm = candidate().create()
+                break
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    return processing.run(algorithm, parameters, feedback=feedback or QgsProcessingFeedback(), context=context)
+
+
+class CyclingPanel(QWidget):
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.tables: list[Table] = []
+        self.result_layers: dict[str, str] = {}  # role -> layer id, replaced on each run
+        self.links_layer: QgsVectorLayer | None = None
+        layout = QVBoxLayout(self)
+
+        paths = QGroupBox(self.tr("Cycle paths"), self)
+        form = QFormLayout(paths)
+        self.paths_combo = QgsMapLayerComboBox(paths)
+        self.paths_combo.setObjectName("cyclePathsLayer")
+        self.paths_combo.setFilters(_layer_filter("LineLayer"))
+        row = QHBoxLayout()
+        row.addWidget(self.paths_combo, 1)
+        self.load_button = QPushButton(self.tr("Load…"), paths)
+        self.load_button.setObjectName("loadCyclePaths")
+        self.load_button.setToolTip(self.tr("Load cycle paths from a file (OpenStreetMap GeoJSON, shapefile, "
+                                            "GeoPackage) as a typed layer styled by kind"))
+        self.load_button.clicked.connect(self.choose_and_load)
+        row.addWidget(self.load_button)
+        form.addRow(self.tr("Layer"), row)
+        self.areas_combo = QgsMapLayerComboBox(paths)
+        self.areas_combo.setObjectName("cycleAreasLayer")
+        self.areas_combo.setFilters(_layer_filter("PolygonLayer"))
+        self.areas_combo.setAllowEmptyLayer(True)
+        self.areas_combo.setLayer(None)
+        self.area_name_combo = QgsFieldComboBox(paths)
+        self.area_name_combo.setObjectName("cycleAreaName")
+        self.area_name_combo.setAllowEmptyFieldName(True)
+        self.areas_combo.layerChanged.connect(self.area_name_combo.setLayer)
+        form.addRow(self.tr("Areas (districts)"), self.areas_combo)
+        form.addRow(self.tr("Area name"), self.area_name_combo)
+        self.tolerance = QDoubleSpinBox(paths)
+        self.tolerance.setObjectName("cycleTolerance")
+        self.tolerance.setRange(0.0, 50.0)
+        self.tolerance.setValue(2.0)
+        self.tolerance.setSuffix(" m")
+        self.tolerance.setToolTip(self.tr("Path ends closer than this to another path are connected"))
+        form.addRow(self.tr("Snapping tolerance"), self.tolerance)
+        self.measure_button = QPushButton(self.tr("Measure the network"), paths)
+        self.measure_button.setObjectName("measureNetwork")
+        self.measure_button.clicked.connect(self.measure)
+        form.addRow(self.measure_button)
+        layout.addWidget(paths)
+
+        links = QGroupBox(self.tr("Missing links"), self)
+        form = QFormLayout(links)
+        self.distance = QDoubleSpinBox(links)
+        self.distance.setObjectName("cycleLinkDistance")
+        self.distance.setRange(1.0, 5000.0)
+        self.distance.setValue(100.0)
+        self.distance.setSuffix(" m")
+        form.addRow(self.tr("Search distance"), self.distance)
+        self.links_button = QPushButton(self.tr("Find the best missing links"), links)
+        self.links_button.setObjectName("findMissingLinks")
+        self.links_button.clicked.connect(self.find_links)
+        form.addRow(self.links_button)
+        layout.addWidget(links)
+
+        compare = QGroupBox(self.tr("Before / after"), self)
+        form = QFormLayout(compare)
+        self.planned_combo = QgsMapLayerComboBox(compare)
+        self.planned_combo.setObjectName("plannedLinksLayer")
+        self.planned_combo.setFilters(_layer_filter("LineLayer"))
+        self.planned_combo.setAllowEmptyLayer(True)
+        self.planned_combo.setLayer(None)
+        row = QHBoxLayout()
+        row.addWidget(self.planned_combo, 1)
+        self.draw_button = QPushButton(self.tr("Draw…"), compare)
+        self.draw_button.setObjectName("drawPlannedLinks")
+        self.draw_button.setToolTip(self.tr("Create a layer for drawing planned links and start editing it"))
+        self.draw_button.clicked.connect(self.new_drawing_layer)
+        row.addWidget(self.draw_button)
+        form.addRow(self.tr("Planned links"), row)
+        self.selected_only = QCheckBox(self.tr("Selected features only"), compare)
+        self.selected_only.setObjectName("plannedSelectedOnly")
+        form.addRow(self.selected_only)
+        self.compare_button = QPushButton(self.tr("Compare before / after"), compare)
+        self.compare_button.setObjectName("compareBeforeAfter")
+        self.compare_button.clicked.connect(self.before_after)
+        form.addRow(self.compare_button)
+        layout.addWidget(compare)
+
+        self.table = QTableWidget(self)
+        self.table.setObjectName("cycleResults")
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setVisible(False)
+        self.table.cellDoubleClicked.connect(self.zoom_to_link)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.copy_button = QPushButton(self.tr("Copy table"), self)
+        self.copy_button.setObjectName("copyCycleTable")
+        self.copy_button.setEnabled(False)
+        self.copy_button.clicked.connect(self.copy_table)
+        row.addWidget(self.copy_button)
+        self.report_label = QLabel(self)
+        self.report_label.setObjectName("cycleReportLink")
+        self.report_label.setOpenExternalLinks(True)
+        row.addWidget(self.report_label, 1)
+        layout.addLayout(row)
+
+    # -- helpers
+
+    @property
+    def message_bar(self):
+        return self.iface.messageBar()
+
+    def _paths(self):
+        layer = self.paths_combo.currentLayer()
+        if layer is None:
+            raise_input(self.tr("Choose or load a cycle path layer first."))
+        return layer
+
+    def _add_result(self, role: str, layer, name: str, style: str) -> QgsVectorLayer | None:
+        if not isinstance(layer, QgsVectorLayer):
+            return None
+        project = QgsProject.instance()
+        old = self.result_layers.get(role)
+        if old and project.mapLayer(old) is not None:
+            project.removeMapLayer(old)
+        layer.setName(name)
+        apply_style(layer, style)
+        project.addMapLayer(layer)
+        self.result_layers[role] = layer.id()
+        return layer
+
+    def _show(self, result: dict) -> None:
+        self.tables = from_csv(Path(result["REPORT_CSV"]).read_text(encoding="utf-8-sig"))
+        self.show_tables(self.tables)
+        html = result.get("REPORT_HTML")
+        self.report_label.setText(f'<a href="{Path(html).as_uri()}">{self.tr("Open the report")}</a>' if html else "")
+
+    def show_tables(self, tables: list[Table]) -> None:
+        width = max([len(t.headers) for t in tables] + [1])
+        rows = sum(len(t.rows) + 2 for t in tables)
+        self.table.clear()
+        self.table.setColumnCount(width)
+        self.table.setRowCount(rows)
+        bold = QFont()
+        bold.setBold(True)
+        r = 0
+        for table in tables:
+            title = QTableWidgetItem(table.title)
+            title.setFont(bold)
+            self.table.setItem(r, 0, title)
+            self.table.setSpan(r, 0, 1, width)
+            for c, header in enumerate(table.headers):
+                item = QTableWidgetItem(header)
+                item.setFont(bold)
+                self.table.setItem(r + 1, c, item)
+            r += 2
+            for values in table.rows:
+                for c, value in enumerate(values):
+                    item = QTableWidgetItem(value)
+                    if c:
+                        item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    self.table.setItem(r, c, item)
+                r += 1
+        self.table.resizeColumnsToContents()
+        self.copy_button.setEnabled(bool(tables))
+
+    def copy_table(self) -> None:
+        QGuiApplication.clipboard().setText(to_tsv(self.tables))
+        push(self.message_bar, self.tr("Table copied: paste it into a document or a spreadsheet."), Level.SUCCESS)
+
+    def _report_skipped(self, result: dict) -> None:
+        skipped = int(result.get("SKIPPED", 0) or 0)
+        if skipped:
+            push(self.message_bar, self.tr("{count} features of the cycle paths were skipped (no geometry, not a "
+                                           "line or zero length): see the table.").format(count=skipped),
+                 Level.WARNING, iface=self.iface)
+
+    # -- actions
+
+    def choose_and_load(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load cycle paths"), "",
+                                              self.tr("Vector files (*.geojson *.json *.gpkg *.shp *.kml);;"
+                                                      "All files (*)"))
+        if path:
+            self.load(path)
+
+    def load(self, path: str) -> QgsVectorLayer | None:
+        with reporting_errors(self.message_bar, self.iface):
+            layer, cleaning = load_cycle_paths(path, Path(path).stem)
+            QgsProject.instance().addMapLayer(layer)
+            self.paths_combo.setLayer(layer)
+            if cleaning is not None and cleaning.summary():
+                push(self.message_bar, cleaning.summary(), Level.WARNING, iface=self.iface)
+            return layer
+        return None
+
+    def measure(self) -> dict | None:
+        with reporting_errors(self.message_bar, self.iface):
+            parameters = {"INPUT": self._paths(), "TOLERANCE": self.tolerance.value(), "CRS": WORK_CRS,
+                          "OUTPUT": "memory:", "DANGLING": "memory:"}
+            areas = self.areas_combo.currentLayer()
+            if areas is not None:
+                parameters["AREAS"] = areas
+                parameters["AREA_NAME"] = self.area_name_combo.currentField()
+            result = run_algorithm("cycle_network_measures", parameters)
+            self._add_result("network", result["OUTPUT"], self.tr("Cycle network components"), "cycle_network")
+            self._add_result("dangling", result.get("DANGLING"), self.tr("Dangling ends"), "cycle_dangling_ends")
+            self._show(result)
+            self._report_skipped(result)
+            return result
+        return None
+
+    def find_links(self) -> dict | None:
+        with reporting_errors(self.message_bar, self.iface):
+            result = run_algorithm("cycle_missing_links", {
+                "INPUT": self._paths(), "TOLERANCE": self.tolerance.value(), "CRS": WORK_CRS,
+                "DISTANCE": self.distance.value(), "LIMIT": 20, "OUTPUT": "memory:"})
+            self.links_layer = self._add_result("links", result["OUTPUT"], self.tr("Missing links"),
+                                                "cycle_missing_links")
+            self._show(result)
+            if not result["LINKS"]:
+                push(self.message_bar, self.tr("No missing link shorter than {distance} m.").format(
+                    distance=self.distance.value()), Level.INFO)
+            return result
+        return None
+
+    def zoom_to_link(self, row: int, column: int) -> None:
+        """Double-click on a missing link's row: zoom to it and select it."""
+        item = self.table.item(row, 0)
+        layer = QgsProject.instance().mapLayer(self.result_layers.get("links", ""))
+        if item is None or layer is None or not item.text().isdigit():
+            return
+        rank = int(item.text())
+        ids = [f.id() for f in layer.getFeatures() if f["rank"] == rank]
+        if not ids:
+            return
+        layer.selectByIds(ids)
+        canvas = self.iface.mapCanvas()
+        canvas.zoomToFeatureIds(layer, ids)
+        canvas.zoomScale(max(canvas.scale(), 2000))
+        canvas.refresh()
+
+    def new_drawing_layer(self) -> QgsVectorLayer:
+        layer = QgsVectorLayer(f"LineString?crs={WORK_CRS}&field=name:string", self.tr("Planned cycle links"),
+                               "memory")
+        apply_style(layer, "cycle_missing_links")
+        QgsProject.instance().addMapLayer(layer)
+        self.planned_combo.setLayer(layer)
+        layer.startEditing()
+        self.iface.setActiveLayer(layer)
+        push(self.message_bar, self.tr("Draw the planned links in \"{layer}\", then compare.").format(
+            layer=layer.name()), Level.INFO)
+        return layer
+
+    def before_after(self) -> dict | None:
+        with reporting_errors(self.message_bar, self.iface):
+            planned = self.planned_combo.currentLayer()
+            if planned is None or planned.geometryType() != QgsWkbTypes.LineGeometry:
+                raise_input(self.tr("Choose a layer of planned links (or draw one)."))
+            if planned.isEditable() and planned.isModified() and planned.dataProvider().name() == "memory":
+                planned.commitChanges()
+                planned.startEditing()
+            source = planned
+            if self.selected_only.isChecked():
+                if not planned.selectedFeatureCount():
+                    raise_input(self.tr("No planned link is selected."))
+                source = QgsProcessingFeatureSourceDefinition(planned.id(), True)
+            parameters = {"INPUT": self._paths(), "PLANNED": source, "TOLERANCE": self.tolerance.value(),
+                          "CRS": WORK_CRS, "OUTPUT": "memory:"}
+            areas = self.areas_combo.currentLayer()
+            if areas is not None:
+                parameters["AREAS"] = areas
+                parameters["AREA_NAME"] = self.area_name_combo.currentField()
+            result = run_algorithm("cycle_before_after", parameters)
+            self._add_result("after", result["OUTPUT"], self.tr("Cycle network after"), "cycle_network")
+            self._show(result)
+            return result
+        return None
+
+
+def raise_input(message: str) -> None:
+    from prato_smartcity_plugin.core.errors import InputError
+
+    raise InputError(message)

@@ -1,0 +1,113 @@
+"""The dock's cycle network section, driven as a planner would: load the real cycle paths, measure, find missing
+links, draw a link and compare before/after, copy the table."""
+
+import pytest
+from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtGui import QGuiApplication
+
+from prato_smartcity_plugin.gui.cycling_panel import CyclingPanel
+from tests.conftest import SHARED_DATA
+
+CICLABILI = str(SHARED_DATA / "cycleways" / "ciclabili.geojson")
+
+
+@pytest.fixture()
+def panel(qgis_iface, qgis_processing):
+    widget = CyclingPanel(qgis_iface)
+    yield widget
+    widget.deleteLater()
+
+
+def table_text(panel):
+    table = panel.table
+    return [[table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
+            for r in range(table.rowCount())]
+
+
+def test_load_measure_and_copy(panel, qgis_iface):
+    layer = panel.load(CICLABILI)
+    assert layer is not None and layer.featureCount() == 224
+    assert panel.paths_combo.currentLayer() is layer
+    result = panel.measure()
+    assert result is not None and result["TOTAL_KM"] == pytest.approx(48.45, abs=0.01)
+    rows = table_text(panel)
+    assert ["Total length", "48.45", "km"] == rows[2][:3]
+    assert any(r[0] == "Separate cycle track" for r in rows)
+    names = [layer.name() for layer in QgsProject.instance().mapLayers().values()]
+    assert "Cycle network components" in names and "Dangling ends" in names
+    panel.copy_button.click()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("Cycle network\nMeasure\tValue\tUnit\nTotal length\t48.45\tkm")
+    # measuring again replaces the result layers instead of piling them up
+    panel.measure()
+    names = [layer.name() for layer in QgsProject.instance().mapLayers().values()]
+    assert names.count("Cycle network components") == 1
+
+
+def test_by_district(panel):
+    panel.load(CICLABILI)
+    areas = QgsVectorLayer("Polygon?crs=EPSG:4326&field=name:string", "districts", "memory")
+    west, east = QgsFeature(areas.fields()), QgsFeature(areas.fields())
+    west.setGeometry(QgsGeometry.fromWkt("Polygon((11.0 43.8, 11.09 43.8, 11.09 44.0, 11.0 44.0, 11.0 43.8))"))
+    west.setAttributes(["Ovest"])
+    east.setGeometry(QgsGeometry.fromWkt("Polygon((11.09 43.8, 11.2 43.8, 11.2 44.0, 11.09 44.0, 11.09 43.8))"))
+    east.setAttributes(["Est"])
+    areas.dataProvider().addFeatures([west, east])
+    QgsProject.instance().addMapLayer(areas)
+    panel.areas_combo.setLayer(areas)
+    panel.area_name_combo.setField("name")
+    panel.measure()
+    rows = {r[0]: r for r in table_text(panel)}
+    assert float(rows["Ovest"][1]) + float(rows["Est"][1]) == pytest.approx(48.45, abs=0.02)
+    assert float(rows["Ovest"][1]) > 0 and float(rows["Est"][1]) > 0
+
+
+def test_missing_links_on_the_map_and_before_after_of_a_drawn_link(panel, qgis_iface):
+    panel.load(CICLABILI)
+    result = panel.find_links()
+    assert result["LINKS"] > 0
+    links = panel.links_layer
+    assert links is not None and QgsProject.instance().mapLayer(links.id()) is links
+    best = min(links.getFeatures(), key=lambda f: f["rank"])
+    rows = table_text(panel)
+    assert rows[2][0] == "1" and float(rows[2][1]) == pytest.approx(best["length_m"], abs=0.05)
+    panel.zoom_to_link(2, 0)
+    assert links.selectedFeatureIds() == [best.id()]
+    # draw the best link as a planned link and compare
+    drawing = panel.new_drawing_layer()
+    assert drawing.isEditable() and panel.planned_combo.currentLayer() is drawing
+    feature = QgsFeature(drawing.fields())
+    feature.setGeometry(QgsGeometry(best.geometry()))
+    drawing.addFeature(feature)
+    outcome = panel.before_after()
+    assert outcome["COMPONENTS_AFTER"] == outcome["COMPONENTS_BEFORE"] - 1
+    rows = {r[0]: r for r in table_text(panel)}
+    assert rows["Connected components"][3] == "-1"
+    # only the selected features: none selected is a clear message, not a crash
+    panel.selected_only.setChecked(True)
+    assert panel.before_after() is None
+    assert qgis_iface.messageBar().currentItem().text() == "No planned link is selected."
+
+
+def test_wrong_input_is_reported_in_the_message_bar(panel, qgis_iface):
+    assert panel.measure() is None
+    assert "cycle path layer" in qgis_iface.messageBar().currentItem().text()
+    assert panel.load("/nonexistent/file.geojson") is None
+    assert "Cannot read" in qgis_iface.messageBar().currentItem().text()
+
+
+def test_demo_project_cycle_paths_measured_by_kind(panel, tmp_path):
+    """The demo GeoPackage keeps the OSM tags as JSON text: the kinds come from it all the same."""
+    from tests.conftest import REPO
+
+    gpkg = tmp_path / "prato_demo.gpkg"
+    gpkg.write_bytes((REPO / "resources" / "demo" / "prato_demo.gpkg").read_bytes())
+    layer = QgsVectorLayer(f"{gpkg}|layername=cycle_paths", "cycle_paths", "ogr")
+    assert layer.isValid()
+    QgsProject.instance().addMapLayer(layer)
+    panel.paths_combo.setLayer(layer)
+    result = panel.measure()
+    assert result["TOTAL_KM"] == pytest.approx(48.45, abs=0.01)
+    rows = {r[0]: r for r in table_text(panel)}
+    assert float(rows["Separate cycle track"][1]) > 30 and float(rows["Shared with pedestrians"][1]) > 10
+    assert float(rows["Cycle lane"][1]) > 0

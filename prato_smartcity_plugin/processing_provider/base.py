@@ -9,19 +9,17 @@ from prato_smartcity_plugin.core.errors import PratoError
 
 
 class PratoAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses implement ``run(parameters, context, feedback)``; a :class:`PratoError` becomes a
+    """Subclasses implement ``execute(parameters, context, feedback)``. A :class:`PratoError` becomes a
     ``QgsProcessingException`` with the user-facing message (details go to the feedback log).
 
-    ``run`` is also the name of ``QgsProcessingAlgorithm.run(parameters, context, feedback, configuration,
-    catchExceptions)``, which ``processing.run`` and ``qgis_process`` call: a subclass's ``run`` is moved aside to
-    ``_prato_run`` when the class is defined, so that both keep working."""
+    ``run`` is ``QgsProcessingAlgorithm.run(parameters, context, feedback, configuration, catchExceptions)``, which
+    ``processing.run`` and ``qgis_process`` call: a subclass that overrides it breaks them, so defining it is refused
+    at import time."""
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        own = cls.__dict__.get("run")
-        if own is not None:
-            cls._prato_run = own
-            delattr(cls, "run")
+        if "run" in cls.__dict__:
+            raise TypeError(f"{cls.__name__} overrides QgsProcessingAlgorithm.run: implement execute() instead")
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate(type(self).__name__, text)
@@ -31,11 +29,11 @@ class PratoAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         try:
-            return self._prato_run(parameters, context, feedback)
+            return self.execute(parameters, context, feedback)
         except PratoError as error:
             if error.details:
                 feedback.pushDebugInfo(error.details)
             raise QgsProcessingException(error.message) from error
 
-    def _prato_run(self, parameters, context, feedback):
+    def execute(self, parameters, context, feedback):
         raise NotImplementedError

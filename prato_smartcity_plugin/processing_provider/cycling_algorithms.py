@@ -219,7 +219,7 @@ class CycleImportAlgorithm(_CycleAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Cycle paths"),
                                                             QgsProcessing.TypeVectorLine))
 
-    def run(self, parameters, context, feedback):
+    def execute(self, parameters, context, feedback):
         from prato_smartcity_plugin.adapters.cycling import cycle_path_fields
         from prato_smartcity_plugin.core.cycling import schema
 
@@ -282,7 +282,7 @@ class CycleNetworkMeasuresAlgorithm(_CycleAlgorithm):
             areas = read_areas(areas_source, self.parameterAsString(parameters, self.AREA_NAME, context), crs)
         return measure(network, self.parameterAsDouble(parameters, self.TOLERANCE, context), areas)
 
-    def run(self, parameters, context, feedback):
+    def execute(self, parameters, context, feedback):
         from prato_smartcity_plugin.adapters.cycling import fields_of
         from prato_smartcity_plugin.core.cycling.report import area_table, component_table, kind_table, summary_table
 
@@ -357,7 +357,7 @@ class CycleMissingLinksAlgorithm(_CycleAlgorithm):
             self.OUTPUT, self.tr("Missing links"), QgsProcessing.TypeVectorLine))
         self.add_report_outputs()
 
-    def run(self, parameters, context, feedback):
+    def execute(self, parameters, context, feedback):
         from prato_smartcity_plugin.adapters.cycling import fields_of, read_barriers
         from prato_smartcity_plugin.core.cycling.links import Barriers, find_missing_links
         from prato_smartcity_plugin.core.cycling.network import measure
@@ -425,7 +425,7 @@ class CycleCatchmentAlgorithm(_CycleAlgorithm):
             self.OUTPUT_AREA, self.tr("Area within the distance"), QgsProcessing.TypeVectorPolygon, optional=True))
         self.add_report_outputs()
 
-    def run(self, parameters, context, feedback):
+    def execute(self, parameters, context, feedback):
         import math
 
         from shapely.ops import unary_union
@@ -520,7 +520,7 @@ class CycleBeforeAfterAlgorithm(CycleNetworkMeasuresAlgorithm):
             self.OUTPUT, self.tr("Network after, with components"), QgsProcessing.TypeVectorLine))
         self.add_report_outputs()
 
-    def run(self, parameters, context, feedback):
+    def execute(self, parameters, context, feedback):
         from prato_smartcity_plugin.core.cycling import schema
         from prato_smartcity_plugin.core.cycling.report import before_after_table, kind_table
 

@@ -106,7 +106,7 @@ class RoadWorksClashesAlgorithm(PratoAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.CLASH_COUNT, self.tr("Number of clashes")))
         self.addOutput(QgsProcessingOutputNumber(self.CHECKED_COUNT, self.tr("Number of road works checked")))
 
-    def run(self, parameters, context, feedback):
+    def execute(self, parameters, context, feedback):
         from prato_smartcity_plugin.adapters import road_works
         from prato_smartcity_plugin.core.interventions import clashes as core
         from prato_smartcity_plugin.core.interventions.schema import STORE_CRS

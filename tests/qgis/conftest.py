@@ -58,3 +58,17 @@ def clean_project(qgis_app):
 
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_PROFILE, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def prato_provider(qgis_processing):
+    """The plugin's Processing provider, registered once for the session (a reference is kept: a provider that Python
+    collects vanishes from the registry)."""
+    from prato_smartcity_plugin.processing_provider.provider import PROVIDER_ID, PratoSmartCityProvider
+
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById(PROVIDER_ID)
+    if provider is None:
+        provider = PratoSmartCityProvider()
+        registry.addProvider(provider)
+    yield provider

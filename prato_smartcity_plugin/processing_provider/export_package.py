@@ -112,7 +112,7 @@ class ExportContractorPackage(PratoAlgorithm):
             raise QgsProcessingException(error.message) from error
         return True
 
-    def run(self, parameters, context, feedback):
+    def execute(self, parameters, context, feedback):
         from prato_smartcity_plugin.adapters.export_package import export_package
 
         try:

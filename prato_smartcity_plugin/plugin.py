@@ -27,6 +27,8 @@ class PratoSmartCityPlugin:
         self.options_factory = None
         self.provider = None
         self.menu = MENU
+        self.intervention_actions = None
+        self.intervention_guard = None
 
     # --- Processing (called by QGIS before initGui when hasProcessingProvider=yes) ---
     def initProcessing(self) -> None:  # noqa: N802
@@ -54,10 +56,24 @@ class PratoSmartCityPlugin:
         self._add_action(action)
         self.dock_action = action
 
+        self._init_interventions()
+
         from prato_smartcity_plugin.gui.options_page import PratoOptionsFactory
 
         self.options_factory = PratoOptionsFactory()
         self.iface.registerOptionsWidgetFactory(self.options_factory)
+
+    def _init_interventions(self) -> None:
+        from prato_smartcity_plugin.adapters import settings
+        from prato_smartcity_plugin.adapters.store import form, layers
+        from prato_smartcity_plugin.gui.interventions_actions import InterventionActions, InterventionGuard
+
+        form.set_surveyor(settings.get("surveyor"))
+        layers.watch_project()
+        self.intervention_guard = InterventionGuard(self.iface)
+        self.intervention_actions = InterventionActions(self.iface, self.iface.mainWindow())
+        for action in self.intervention_actions.actions.values():
+            self._add_action(action)
 
     def _add_action(self, action: QAction, toolbar: bool = True) -> None:
         self.iface.addPluginToMenu(self.menu, action)
@@ -103,6 +119,13 @@ class PratoSmartCityPlugin:
             self.iface.mainWindow().removeToolBar(self.toolbar)
             self.toolbar.deleteLater()
             self.toolbar = None
+        if self.intervention_guard is not None:
+            from prato_smartcity_plugin.adapters.store import layers
+
+            layers.unwatch_project()
+            self.intervention_guard.unload()
+            self.intervention_guard = None
+            self.intervention_actions = None
         if self.options_factory is not None:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)
             self.options_factory = None

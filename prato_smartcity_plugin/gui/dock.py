@@ -19,6 +19,8 @@ SECTIONS: list[tuple[str, str, str]] = [
     ("home", QT_TRANSLATE_NOOP("PratoSmartCity", "Prato"), "prato_smartcity_plugin.gui.home_panel:HomePanel"),
     ("cycling", QT_TRANSLATE_NOOP("PratoSmartCity", "Cycling"),
      "prato_smartcity_plugin.gui.cycling_panel:CyclingPanel"),
+    ("interventions", QT_TRANSLATE_NOOP("PratoSmartCity", "Interventions"),
+     "prato_smartcity_plugin.gui.interventions_panel:InterventionsPanel"),
 ]
 
 

@@ -23,8 +23,9 @@ def tr(text: str) -> str:
 
 
 def push(message_bar, message: str, level: Level = Level.INFO, details: str = "", duration: int | None = None,
-         iface=None) -> None:
-    """Show ``message`` in ``message_bar``; ``details`` go to the log and a button opens it."""
+         iface=None, buttons=()) -> None:
+    """Show ``message`` in ``message_bar``; ``details`` go to the log and a button opens it. ``buttons``: more
+    ``(text, callback, object name)`` to offer a fix (a clicked button closes the message)."""
     qgis_level = _LEVELS[level]
     if details:
         log_message(f"{message}\n{details}", qgis_level)
@@ -36,6 +37,12 @@ def push(message_bar, message: str, level: Level = Level.INFO, details: str = ""
         if iface is not None:
             button.clicked.connect(iface.openMessageLog)
         widget.layout().addWidget(button)
+    for text, callback, name in buttons:
+        extra = QPushButton(widget)
+        extra.setText(text)
+        extra.setObjectName(name)
+        extra.clicked.connect(lambda _checked=False, c=callback: (message_bar.popWidget(widget), c()))
+        widget.layout().addWidget(extra)
     if duration is None:
         duration = 0 if level >= Level.WARNING and level != Level.SUCCESS else 5
     message_bar.pushWidget(widget, qgis_level, duration)

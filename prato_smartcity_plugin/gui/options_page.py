@@ -103,6 +103,9 @@ class PratoOptionsPage(QgsOptionsPageWidget):
         settings.set("sync_interval_min", self.sync_interval.value())
         settings.set("download_confirm_mb", self.download_confirm.value())
         settings.set("cache_dir", self.cache_dir.filePath().strip())
+        from prato_smartcity_plugin.gui.interventions_actions import refresh_surveyor
+
+        refresh_surveyor()
 
 
 class PratoOptionsFactory(QgsOptionsWidgetFactory):

@@ -122,5 +122,28 @@ class FakeIface(QObject):
             self.projectRead.emit()
         return ok
 
+    # editing: the real digitizing tools live in the desktop (tests/e2e); here the action records its triggers
+    def actionAddFeature(self):  # noqa: N802
+        if not hasattr(self, "_add_feature_action"):
+            from qgis.PyQt.QtWidgets import QAction
+
+            self._add_feature_action = QAction("Add Feature", self._window)
+            self.add_feature_triggered = 0
+            self._add_feature_action.triggered.connect(self._count_add_feature)
+        return self._add_feature_action
+
+    def _count_add_feature(self):
+        self.add_feature_triggered += 1
+
+    def openFeatureForm(self, layer, feature, updateFeatureOnly=False, showModal=True):  # noqa: N802, N803
+        from qgis.gui import QgsAttributeDialog, QgsGui
+
+        if not QgsGui.editorWidgetRegistry().factories():  # the desktop registers them at start-up
+            QgsGui.editorWidgetRegistry().initEditors()
+        dialog = QgsAttributeDialog(layer, feature, False, self._window, True)
+        self.opened_forms = getattr(self, "opened_forms", []) + [dialog]
+        dialog.show()
+        return True
+
     def __getattr__(self, name):
         raise AttributeError(f"FakeIface does not implement {name!r}; add it if the plugin needs it")

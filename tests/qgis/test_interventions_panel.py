@@ -1,0 +1,195 @@
+"""The dock's interventions section, the "New intervention" actions and the checks made on what is drawn."""
+
+import pytest
+from qgis.core import QgsGeometry, QgsProject
+from qgis.gui import QgsMessageBar
+from qgis.PyQt.QtCore import QDate
+from qgis.PyQt.QtWidgets import QMessageBox, QPushButton
+
+from prato_smartcity_plugin.adapters import settings
+from prato_smartcity_plugin.adapters.store import database, validation
+from prato_smartcity_plugin.adapters.store import layers as store_layers
+from prato_smartcity_plugin.core.interventions.schema import GeometryKind
+from tests.conftest import SHARED_DATA
+from tests.qgis.store_helpers import BOWTIE, OUTSIDE, add
+
+POINT, LINE, POLYGON = GeometryKind.POINT, GeometryKind.LINE, GeometryKind.POLYGON
+BOUNDARY = SHARED_DATA / "boundary" / "prato_comune_100005.geojson"
+
+
+@pytest.fixture()
+def store_path(tmp_path, qgis_iface):
+    path = tmp_path / "interventions.gpkg"
+    settings.set("store_path", str(path))
+    yield path
+    for layer in store_layers.project_layers().values():
+        if layer.isEditable():
+            layer.rollBack()
+    settings.set("store_path", "")
+
+
+@pytest.fixture()
+def filled(store_path):
+    layers = store_layers.open_layers()
+    add(layers[POLYGON], POLYGON, title="Scavo gas via Pistoiese", category="road_works", status="approved",
+        responsible_body="toscana_energia", start_date=QDate(2026, 3, 1), end_date=QDate(2026, 3, 31),
+        street="Via Pistoiese")
+    add(layers[LINE], LINE, title="Ciclabile San Paolo", category="cycle_link", start_date=QDate(2026, 6, 1))
+    add(layers[POINT], POINT, title="Access point piazza Mercatale", category="wifi_site",
+        responsible_body="estracom")
+    return layers
+
+
+@pytest.fixture()
+def panel(qgis_iface, qtbot, filled):
+    from prato_smartcity_plugin.gui.interventions_panel import InterventionsPanel
+
+    widget = InterventionsPanel(qgis_iface)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def titles(panel):
+    return sorted(row.record["title"] for row in panel.visible_rows())
+
+
+def select(combo, value):
+    combo.setCurrentIndex(combo.findData(value))
+
+
+def test_lists_interventions_of_the_three_layers_with_store_and_pending_count(panel, store_path):
+    assert titles(panel) == ["Access point piazza Mercatale", "Ciclabile San Paolo", "Scavo gas via Pistoiese"]
+    assert str(store_path) in panel.store_label.text()
+    assert panel.pending_label.text().endswith(": 3")
+
+
+def test_filters(panel, qtbot):
+    select(panel.category, "road_works")
+    assert titles(panel) == ["Scavo gas via Pistoiese"]
+    select(panel.category, None)
+    select(panel.status, "proposed")
+    assert titles(panel) == ["Access point piazza Mercatale", "Ciclabile San Paolo"]
+    select(panel.body, "estracom")
+    assert titles(panel) == ["Access point piazza Mercatale"]
+    select(panel.status, None)
+    select(panel.body, None)
+    panel.date_from.setDate(QDate(2026, 4, 1))
+    assert titles(panel) == ["Ciclabile San Paolo"]
+    panel.date_from.clear()
+    panel.date_to.setDate(QDate(2026, 3, 15))
+    assert titles(panel) == ["Scavo gas via Pistoiese"]
+    panel.date_to.clear()
+    qtbot.keyClicks(panel.text, "pistoiese")
+    assert titles(panel) == ["Scavo gas via Pistoiese"]
+    panel.text.clear()
+    assert len(titles(panel)) == 3
+
+
+def test_a_save_elsewhere_refreshes_the_list_and_the_pending_count(panel, filled):
+    add(filled[POINT], POINT, title="Another")
+    assert "Another" in titles(panel)
+    assert panel.pending_label.text().endswith(": 4")
+
+
+def _select_title(panel, title):
+    for row in range(panel.model.rowCount()):
+        if panel.rows[panel.model.item(row, 0).data(256 + 1)].record["title"] == title:
+            panel.table.selectRow(row)
+            return
+    raise AssertionError(title)
+
+
+def test_zoom_to_and_open_form(panel, qgis_iface):
+    _select_title(panel, "Scavo gas via Pistoiese")
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(filled_crs := store_layers.project_layers()[POLYGON].crs())
+    panel.zoom_to()
+    feature = next(store_layers.project_layers()[POLYGON].getFeatures())
+    assert canvas.extent().contains(feature.geometry().boundingBox())
+    assert canvas.extent().width() < 1000
+    assert filled_crs.authid() == "EPSG:6707"
+    panel.open_form()
+    assert qgis_iface.opened_forms[-1].attributeForm().feature()["title"] == "Scavo gas via Pistoiese"
+
+
+def test_delete_asks_then_removes_and_logs(panel, store_path, monkeypatch):
+    # The confirmation is a modal QMessageBox: answered here (a modal dialog cannot be clicked offscreen).
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.No)
+    _select_title(panel, "Ciclabile San Paolo")
+    panel.delete()
+    assert "Ciclabile San Paolo" in titles(panel)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.Yes)
+    _select_title(panel, "Ciclabile San Paolo")
+    panel.delete()
+    assert "Ciclabile San Paolo" not in titles(panel)
+    assert [r["op"] for r in database.change_log(store_path)][-1] == "delete"
+    assert not store_layers.project_layers()[LINE].isEditable()
+
+
+def test_new_intervention_action_starts_digitizing_on_the_right_layer(qgis_iface, store_path):
+    from prato_smartcity_plugin.gui.interventions_actions import InterventionActions
+
+    actions = InterventionActions(qgis_iface)
+    actions.actions[LINE].trigger()
+    layer = qgis_iface.activeLayer()
+    assert store_layers.kind_of(layer) == LINE and layer.isEditable()
+    assert qgis_iface.add_feature_triggered == 1
+    assert store_path.is_file()
+    actions.actions[POLYGON].trigger()
+    assert store_layers.kind_of(qgis_iface.activeLayer()) == POLYGON
+    assert len(QgsProject.instance().mapLayers()) == 3
+
+
+def test_new_intervention_on_a_broken_store_shows_the_error(qgis_iface, store_path):
+    from prato_smartcity_plugin.gui.interventions_actions import InterventionActions
+
+    store_path.write_text("not a geopackage")
+    InterventionActions(qgis_iface).actions[POINT].trigger()
+    bar: QgsMessageBar = qgis_iface.messageBar()
+    assert "is not a GeoPackage" in bar.currentItem().text()
+    assert QgsProject.instance().mapLayers() == {}
+
+
+def _guard(qgis_iface):
+    from prato_smartcity_plugin.gui.interventions_actions import InterventionGuard
+
+    return InterventionGuard(qgis_iface, boundary=validation.load_boundary(BOUNDARY))
+
+
+def test_an_invalid_polygon_is_reported_with_a_repair_button(qgis_iface, store_path):
+    guard = _guard(qgis_iface)
+    try:
+        layer = store_layers.open_layers()[POLYGON]
+        add(layer, POLYGON, wkt=BOWTIE, commit=False, title="Aiuola")
+        item = qgis_iface.messageBar().currentItem()
+        assert "not valid" in item.text()
+        repair = item.findChild(QPushButton, "pratoRepairGeometry")
+        repair.click()
+        fixed = next(layer.getFeatures()).geometry()
+        assert fixed.isGeosValid() and fixed.isMultipart() and fixed.area() > 0
+        layer.undoStack().undo()  # the repair is an ordinary, undoable edit
+        assert not next(layer.getFeatures()).geometry().isGeosValid()
+    finally:
+        guard.unload()
+
+
+def test_outside_the_comune_is_a_warning_not_a_block(qgis_iface, store_path):
+    guard = _guard(qgis_iface)
+    try:
+        layer = store_layers.open_layers()[POINT]
+        add(layer, POINT, wkt=OUTSIDE, commit=False, title="Firenze")
+        assert "outside the Comune di Prato" in qgis_iface.messageBar().currentItem().text()
+        assert layer.commitChanges()
+        assert guard.check_feature(layer, next(layer.getFeatures()).id())[0].blocking is False
+        layer.startEditing()
+        add(layer, POINT, commit=False, title="Duomo")
+        inside = [f for f in layer.getFeatures() if f["title"] == "Duomo"][0]
+        assert guard.check_feature(layer, inside.id()) == []
+    finally:
+        guard.unload()
+
+
+def test_geometry_checks_without_a_boundary():
+    assert validation.geometry_problems(QgsGeometry.fromWkt(OUTSIDE)) == []
+    assert validation.geometry_problems(None)[0].blocking
+    assert validation.geometry_problems(QgsGeometry.fromWkt(BOWTIE))[0].blocking

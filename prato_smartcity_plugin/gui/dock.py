@@ -21,6 +21,7 @@ SECTIONS: list[tuple[str, str, str]] = [
      "prato_smartcity_plugin.gui.cycling_panel:CyclingPanel"),
     ("interventions", QT_TRANSLATE_NOOP("PratoSmartCity", "Interventions"),
      "prato_smartcity_plugin.gui.interventions_panel:InterventionsPanel"),
+    ("export", QT_TRANSLATE_NOOP("PratoSmartCity", "Export"), "prato_smartcity_plugin.gui.export_panel:ExportPanel"),
 ]
 
 

@@ -184,19 +184,22 @@ def utf8_chunks(text: str, size: int = TEXT_BYTES) -> list[str]:
     """``text`` cut into pieces of at most ``size`` UTF-8 bytes, never inside a character, and where possible
     never next to a space (dBASE readers trim the spaces around a value, so a piece must not start or end with
     one: the pieces then join back into the exact text)."""
+    data = text.encode("utf-8")
+    if len(data) <= size:
+        return [text]
     chunks: list[str] = []
-    start = 0
-    while start < len(text):
-        end, used = start, 0
-        while end < len(text) and used + len(text[end].encode("utf-8")) <= size:
-            used += len(text[end].encode("utf-8"))
-            end += 1
-        if end < len(text):
+    start, total = 0, len(data)
+    spaces = b" \t\r\n"
+    while start < total:
+        end = min(start + size, total)
+        while end < total and data[end] & 0xC0 == 0x80:  # not inside a character
+            end -= 1
+        if end < total:
             cut = end
-            while cut > start + 1 and (text[cut - 1].isspace() or text[cut].isspace()):
+            while cut > start + 1 and (data[cut - 1] in spaces or data[cut] in spaces or data[cut] & 0xC0 == 0x80):
                 cut -= 1
             end = cut if cut > start + 1 else end
-        chunks.append(text[start:end])
+        chunks.append(data[start:end].decode("utf-8"))
         start = end
     return chunks or [""]
 

@@ -125,6 +125,13 @@ class CyclingPanel(QWidget):
         self.distance.setValue(100.0)
         self.distance.setSuffix(" m")
         form.addRow(self.tr("Search distance"), self.distance)
+        self.barriers_combo = QgsMapLayerComboBox(links)
+        self.barriers_combo.setObjectName("cycleBarriersLayer")
+        self.barriers_combo.setFilters(_layer_filter("LineLayer") | _layer_filter("PolygonLayer"))
+        self.barriers_combo.setAllowEmptyLayer(True)
+        self.barriers_combo.setLayer(None)
+        self.barriers_combo.setToolTip(self.tr("Links must not cross this layer (river, railway)"))
+        form.addRow(self.tr("Barriers"), self.barriers_combo)
         self.links_button = QPushButton(self.tr("Find the best missing links"), links)
         self.links_button.setObjectName("findMissingLinks")
         self.links_button.clicked.connect(self.find_links)
@@ -283,9 +290,12 @@ class CyclingPanel(QWidget):
 
     def find_links(self) -> dict | None:
         with reporting_errors(self.message_bar, self.iface):
-            result = run_algorithm("cycle_missing_links", {
-                "INPUT": self._paths(), "TOLERANCE": self.tolerance.value(), "CRS": WORK_CRS,
-                "DISTANCE": self.distance.value(), "LIMIT": 20, "OUTPUT": "memory:"})
+            parameters = {"INPUT": self._paths(), "TOLERANCE": self.tolerance.value(), "CRS": WORK_CRS,
+                          "DISTANCE": self.distance.value(), "LIMIT": 20, "OUTPUT": "memory:"}
+            barriers = self.barriers_combo.currentLayer()
+            if barriers is not None:
+                parameters["BARRIERS"] = [barriers]
+            result = run_algorithm("cycle_missing_links", parameters)
             self.links_layer = self._add_result("links", result["OUTPUT"], self.tr("Missing links"),
                                                 "cycle_missing_links")
             self._show(result)

@@ -111,3 +111,23 @@ def test_demo_project_cycle_paths_measured_by_kind(panel, tmp_path):
     rows = {r[0]: r for r in table_text(panel)}
     assert float(rows["Separate cycle track"][1]) > 30 and float(rows["Shared with pedestrians"][1]) > 10
     assert float(rows["Cycle lane"][1]) > 0
+
+
+def test_missing_links_respect_the_barrier_layer(panel):
+    layer = QgsVectorLayer("LineString?crs=EPSG:6707", "paths", "memory")
+    features = []
+    for wkt in ("LineString(0 0, 1000 0)", "LineString(1030 0, 1430 0)", "LineString(500 10, 500 60)"):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    river = QgsVectorLayer("Polygon?crs=EPSG:6707", "Bisenzio", "memory")
+    water = QgsFeature(river.fields())
+    water.setGeometry(QgsGeometry.fromWkt("Polygon((1005 -50, 1025 -50, 1025 50, 1005 50, 1005 -50))"))
+    river.dataProvider().addFeatures([water])
+    QgsProject.instance().addMapLayers([layer, river])
+    panel.paths_combo.setLayer(layer)
+    assert panel.find_links()["LINKS"] == 2
+    panel.barriers_combo.setLayer(river)
+    assert panel.find_links()["LINKS"] == 1
+    assert [r[1] for r in table_text(panel)[2:3]] == ["10.0"]

@@ -62,15 +62,20 @@ def main() -> None:
         subprocess.run(["ogr2ogr", "-f", "ESRI Shapefile", str(folder / "ogr2ogr"), store, "interventions_point",
                         "-lco", "ENCODING=UTF-8", "-t_srs", "EPSG:3003"], check=True, capture_output=True)
         reference = time.perf_counter() - started
+        phases: list[tuple[str, float]] = []
         started = time.perf_counter()
         report = export_package([LayerSource("interventions_point", store, "interventions_point")],
-                                ExportOptions(crs="EPSG:3003", labels=True), str(folder / "package.zip"))
+                                ExportOptions(crs="EPSG:3003", labels=True), str(folder / "package.zip"),
+                                progress=lambda fraction, message: phases.append((message, time.perf_counter())))
         ours = time.perf_counter() - started
+        phases.append(("end", time.perf_counter()))
         assert report.files[0].count == n
         print(f"{'what':<52} {'seconds':>8}")
         label = 'ogr2ogr -f "ESRI Shapefile" (to EPSG:3003)'
         print(f"{label:<52} {reference:>8.2f}")
         print(f"{'contractor package (write + verify + README + ZIP)':<52} {ours:>8.2f}")
+        for (message, at), (_, until) in zip(phases, phases[1:]):
+            print(f"{'  ' + message:<52} {until - at:>8.2f}")
         print(f"{'ratio (target <= 1.5)':<52} {ours / reference:>8.2f}")
     finally:
         shutil.rmtree(folder, ignore_errors=True)

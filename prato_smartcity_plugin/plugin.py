@@ -25,6 +25,8 @@ class PratoSmartCityPlugin:
         self.toolbar = None
         self.dock = None
         self.options_factory = None
+        self.export_layer_action = None
+        self.export_dialog = None
         self.provider = None
         self.menu = MENU
         self.intervention_actions = None
@@ -57,6 +59,7 @@ class PratoSmartCityPlugin:
         self.dock_action = action
 
         self._init_interventions()
+        self._init_export()
 
         from prato_smartcity_plugin.gui.options_page import PratoOptionsFactory
 
@@ -74,6 +77,23 @@ class PratoSmartCityPlugin:
         self.intervention_actions = InterventionActions(self.iface, self.iface.mainWindow())
         for action in self.intervention_actions.actions.values():
             self._add_action(action)
+
+    def _init_export(self) -> None:
+        """The contractor package from a vector layer's context menu (the dock's Export section is the other door)."""
+        from qgis.core import QgsMapLayerType
+
+        action = QAction(QIcon(icon_path()), tr("Export contractor package…"), self.iface.mainWindow())
+        action.setObjectName("pratoExportContractorPackage")
+        action.triggered.connect(self.open_export_dialog)
+        self.iface.addCustomActionForLayerType(action, tr("Prato Smart City"), QgsMapLayerType.VectorLayer, True)
+        self.export_layer_action = action
+
+    def open_export_dialog(self):
+        from prato_smartcity_plugin.gui.export_dialog import open_export_dialog
+
+        layer = self.iface.activeLayer()
+        self.export_dialog = open_export_dialog(self.iface, [layer] if layer is not None else None)
+        return self.export_dialog
 
     def _add_action(self, action: QAction, toolbar: bool = True) -> None:
         self.iface.addPluginToMenu(self.menu, action)
@@ -110,6 +130,13 @@ class PratoSmartCityPlugin:
                 self.toolbar.removeAction(action)
             action.deleteLater()
         self.actions.clear()
+        if self.export_layer_action is not None:
+            self.iface.removeCustomActionForLayerType(self.export_layer_action)
+            self.export_layer_action.deleteLater()
+            self.export_layer_action = None
+        if self.export_dialog is not None:
+            self.export_dialog.close()
+            self.export_dialog = None
         if self.dock is not None:
             self.dock.visibilityChanged.disconnect(self._sync_action)
             self.iface.removeDockWidget(self.dock)

@@ -34,9 +34,18 @@ def _fid_column(path: str, table: str) -> str:
     return name
 
 
+def install_label_language() -> bool:
+    """The package's coded values and field descriptions are Italian whatever the UI's language."""
+    from prato_smartcity_plugin.adapters import i18n
+    from prato_smartcity_plugin.core.export.rules import LABEL_LANGUAGE
+
+    return i18n.install_language(LABEL_LANGUAGE)
+
+
 def source_from_layer(layer: QgsVectorLayer, selected_only: bool, staging_folder: str) -> LayerSource:
     """The export source for ``layer`` (its selected features only if asked); raises :class:`InputError` when
     there is nothing to take."""
+    install_label_language()
     if layer is None or not layer.isValid():
         raise InputError(tr("The layer cannot be read."))
     if not layer.isSpatial():

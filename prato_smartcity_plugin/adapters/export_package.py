@@ -332,37 +332,43 @@ def _expected_epsg(crs: str) -> str:
     return srs.GetAuthorityCode(None) or ""
 
 
-def _column(values, kind: FieldType) -> list:
-    """An Arrow/NumPy column as Python values (masked -> None, bytes -> str, empty text -> None)."""
+def _read_arrays(layer, names: Sequence[str]) -> dict[str, tuple]:
+    """Every row of ``layer`` (a layer or an SQL result) through the Arrow stream: name -> (values, nulls), NumPy
+    arrays (text as bytes, dates as datetime64)."""
     import numpy as np
 
-    mask = np.ma.getmaskarray(values) if isinstance(values, np.ma.MaskedArray) else None
-    data = values.data if isinstance(values, np.ma.MaskedArray) else values
-    if data.dtype.kind == "M":
-        data = data.astype("datetime64[s]" if kind == FieldType.DATETIME else "datetime64[D]")
-    items = data.tolist()
-    if data.dtype.kind in "SO":
-        items = [v.decode("utf-8") if isinstance(v, bytes) else v for v in items]
-        items = [v if v != "" else None for v in items]
-    if mask is not None and mask.any():
-        items = [None if m else v for v, m in zip(items, mask.tolist())]
-    return items
-
-
-def _read_columns(layer, names: Sequence[str], types: Sequence[FieldType]) -> dict[str, list]:
-    """Every row of ``layer`` (a layer or an SQL result), column by column, through the Arrow stream."""
-    import numpy as np
-
-    chunks: dict[str, list] = {n: [] for n in names}
-    stream = layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=NO"])
+    parts: dict[str, list] = {n: [] for n in names}
     lowered = None
-    for batch in stream:
+    for batch in layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=NO"]):
         if lowered is None:
             lowered = {k.lower(): k for k in batch.keys()}
-        for name, kind in zip(names, types):
-            chunks[name].extend(_column(batch[lowered[name.lower()]], kind))
-    del np
-    return chunks
+        for name in names:
+            column = batch[lowered[name.lower()]]
+            nulls = np.ma.getmaskarray(column) if isinstance(column, np.ma.MaskedArray) else np.zeros(len(column), bool)
+            parts[name].append((np.asarray(column.data if isinstance(column, np.ma.MaskedArray) else column), nulls))
+    result = {}
+    for name, chunks in parts.items():
+        if chunks:
+            result[name] = (np.concatenate([c[0] for c in chunks]), np.concatenate([c[1] for c in chunks]))
+        else:
+            result[name] = (np.array([]), np.array([], bool))
+    return result
+
+
+def _item(values, nulls, row: int, kind: FieldType):
+    """One value of an array column as Python (the form the core's rules take)."""
+    if nulls[row]:
+        return None
+    value = values[row]
+    if kind == FieldType.DATETIME:
+        return value.astype("datetime64[s]").item()
+    if kind == FieldType.DATE:
+        return value.astype("datetime64[D]").item()
+    value = value.item()
+    if isinstance(value, bytes):
+        value = value.decode("utf-8")
+        return value or None
+    return value
 
 
 def _same(a, b) -> bool:
@@ -371,6 +377,45 @@ def _same(a, b) -> bool:
     if isinstance(a, float) and isinstance(b, (int, float)) and b is not None:
         return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-8)
     return False
+
+
+def _guess(plan: FieldPlan, labels: dict | None, out, values, nulls):
+    """The expected column, vectorised for the common cases (a row where it differs from the file is then checked
+    with the core's rules one by one): (values, nulls)."""
+    import numpy as np
+
+    kind = plan.sources[out.source].type
+    if out.part:
+        return np.zeros(len(values), "S1"), np.ones(len(values), bool)
+    if kind == FieldType.DATETIME:
+        text = np.datetime_as_string(values.astype("datetime64[s]"), unit="s").astype("S19")
+        return np.char.add(text, b"Z"), nulls
+    if kind == FieldType.TEXT:
+        if out.labelled and labels and len(values):
+            unique, inverse = np.unique(values, return_inverse=True)
+            mapped = np.array([labels.get(u.decode("utf-8", "replace"), u.decode("utf-8", "replace")).encode("utf-8")
+                               for u in unique])
+            values = mapped[inverse]
+        return values, nulls | (values == b"")
+    return values, nulls
+
+
+def _equal(actual, expected, kind: FieldType):
+    import numpy as np
+
+    (a, a_null), (e, e_null) = actual, expected
+    if kind == FieldType.REAL:
+        same = np.isclose(a.astype(float), e.astype(float), rtol=1e-9, atol=1e-8)
+    elif a.dtype.kind == "S" and e.dtype.kind == "S":
+        same = a == e
+    else:
+        try:
+            same = np.asarray(a == e, bool)
+        except (TypeError, ValueError):
+            same = np.zeros(len(a), bool)
+        if same.shape != a_null.shape:
+            same = np.zeros(len(a), bool)
+    return (same & ~a_null & ~e_null) | (a_null & e_null)
 
 
 class PackageWriter:
@@ -587,7 +632,7 @@ class PackageWriter:
         ds = gdal.OpenEx(path, gdal.OF_VECTOR, open_options=["ENCODING=UTF-8"])
         layer = ds.GetLayer()
         plan = src.plan
-        fast_rows = src.query(f"SELECT count(*) FROM {src.table} WHERE {src.fast_clause(kind)}")[0][0]
+        fast_rows = src.counts.get(kind, 0)  # the rows of the fast clause, counted by the statistics
         expected_count = fast_rows + len(slow_values)
         if layer.GetFeatureCount() != expected_count:
             problems.append(tr("{file}: {found} features instead of {expected}.").format(
@@ -601,28 +646,35 @@ class PackageWriter:
                 notes.append(Note.make("invalid_source", warning=True, file=name, count=invalid))
         # Attribute values: the file's against the core's rules applied to the source.
         names = [s.name for s in src.fields]
-        types = [plan.sources[n].type for n in names]
         result = src.ds.ExecuteSQL(f"SELECT {', '.join(_quote(n) for n in names)} FROM {src.table} "
                                    f"WHERE {src.fast_clause(kind)} ORDER BY {src.fid}")
         try:
-            source_columns = _read_columns(result, names, types)
+            source_columns = _read_arrays(result, names)
         finally:
             src.ds.ReleaseResultSet(result)
-        written = _read_columns(layer, [o.name for o in plan.fields], [o.type for o in plan.fields])
+        written = _read_arrays(layer, [o.name for o in plan.fields])
         mismatches = []
-        for source_name in names:
-            outs = plan.by_source[source_name]
-            values = source_columns[source_name]
-            expected_columns = self._expected(plan, src, source_name, values, len(outs))
-            for index, out in enumerate(outs):
-                column = expected_columns[index] + [row_values[plan.fields.index(out)] for row_values in slow_values]
-                actual = written[out.name]
-                if column == actual:
-                    continue
-                for row, (a, b) in enumerate(zip(actual, column)):
-                    if not _same(a, b):
-                        mismatches.append(f"{name} row {row} {out.name}: {a!r} != {b!r}")
-                        break
+        for index, out in enumerate(plan.fields):
+            source_kind = plan.sources[out.source].type
+            values, nulls = source_columns[out.source]
+            actual_values, actual_nulls = written[out.name]
+            head = (actual_values[:fast_rows], actual_nulls[:fast_rows])
+            if len(head[0]) != len(values):
+                continue  # the count check above already failed
+            same = _equal(head, _guess(plan, src.labels.get(out.source), out, values, nulls), out.type
+                          if out.type != FieldType.TEXT else FieldType.TEXT)
+            suspects = [int(i) for i in (~same).nonzero()[0]]
+            suspects += list(range(fast_rows, len(actual_values)))
+            for row in suspects:
+                actual = _item(actual_values, actual_nulls, row, out.type)
+                if row < fast_rows:
+                    expected = export_values(plan, out.source, _item(values, nulls, row, source_kind),
+                                             src.labels.get(out.source))[out.part]
+                else:
+                    expected = slow_values[row - fast_rows][index]
+                if not _same(actual, expected):
+                    mismatches.append(f"{name} row {row} {out.name}: {actual!r} != {expected!r}")
+                    break
         if mismatches:
             problems.append(tr("{file}: {n} fields differ from the source.").format(file=name, n=len(mismatches)))
         if problems:
@@ -630,22 +682,6 @@ class PackageWriter:
                               "\n".join(problems + mismatches))
         return [tr("{file}: {n} features, CRS EPSG:{epsg}, UTF-8, geometries valid, {fields} fields equal to the "
                    "source.").format(file=name, n=expected_count, epsg=epsg, fields=len(plan.fields))]
-
-    def _expected(self, plan: FieldPlan, src: _Source, name: str, values: list, parts: int) -> list[list]:
-        source = plan.sources[name]
-        labels = src.labels.get(name)
-        if source.type == FieldType.TEXT and not plan.by_source[name][0].labelled and name not in src.long_fields:
-            return [values]
-        if source.type in (FieldType.INTEGER, FieldType.REAL, FieldType.DATE):
-            return [values]
-        memo: dict = {}
-        columns: list[list] = [[] for _ in range(parts)]
-        for value in values:
-            if value not in memo:
-                memo[value] = export_values(plan, name, value, labels)
-            for i, part in enumerate(memo[value]):
-                columns[i].append(part)
-        return columns
 
     def _invalid_geometries(self, ds, stem: str) -> int:
         try:
@@ -673,7 +709,7 @@ class PackageWriter:
     def _zip(self, folder: str) -> list[str]:
         partial = self.zip_path + ".part"
         members = sorted(os.listdir(folder))
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
             for member in members:
                 archive.write(os.path.join(folder, member), member)
         with zipfile.ZipFile(partial) as archive:

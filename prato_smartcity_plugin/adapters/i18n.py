@@ -9,6 +9,8 @@ from prato_smartcity_plugin.adapters.paths import resource
 from prato_smartcity_plugin.core import i18n as core_i18n
 
 _translator: QTranslator | None = None
+#: Translators of one language whatever the UI's (e.g. Italian labels in a contractor package), kept alive here.
+_language_translators: dict[str, QTranslator] = {}
 
 
 def qgis_locale() -> str:
@@ -43,3 +45,15 @@ def uninstall() -> None:
         QCoreApplication.removeTranslator(_translator)
         _translator = None
     core_i18n.install_translator(None)
+
+
+def install_language(language: str, qm_path: str | None = None) -> bool:
+    """Make ``core.i18n.translate_to(language, ...)`` use the plugin's ``.qm`` for ``language`` (without changing
+    the UI's language); returns whether one was found. ``qm_path`` overrides the file (tests)."""
+    qm = qm_path or str(resource("i18n", f"prato_smartcity_{language}.qm"))
+    translator = QTranslator()
+    if not translator.load(qm):
+        return False
+    _language_translators[language] = translator
+    core_i18n.install_language_translator(language, lambda context, text: translator.translate(context, text) or text)
+    return True

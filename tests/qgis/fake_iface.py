@@ -38,6 +38,7 @@ class FakeIface(QObject):
         self.options_factories: list = []
         self.opened_message_log = 0
         self.options_shown: list = []
+        self.layer_actions: list = []  # (action, menu, layer type, all layers) from addCustomActionForLayerType
 
     # windows
     def mainWindow(self):
@@ -144,6 +145,15 @@ class FakeIface(QObject):
         self.opened_forms = getattr(self, "opened_forms", []) + [dialog]
         dialog.show()
         return True
+
+    # a layer's context menu (the layer tree's custom actions)
+    def addCustomActionForLayerType(self, action, menu, layer_type, all_layers):  # noqa: N802
+        self.layer_actions.append((action, menu, layer_type, all_layers))
+
+    def removeCustomActionForLayerType(self, action):  # noqa: N802
+        before = len(self.layer_actions)
+        self.layer_actions = [entry for entry in self.layer_actions if entry[0] is not action]
+        return len(self.layer_actions) < before
 
     def __getattr__(self, name):
         raise AttributeError(f"FakeIface does not implement {name!r}; add it if the plugin needs it")

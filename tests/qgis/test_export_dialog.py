@@ -56,3 +56,25 @@ def test_export_dialog_from_the_dock(tmp_path, qgis_iface):
     finally:
         dialog.close()
         dock.deleteLater()
+
+
+def test_layer_context_menu_opens_the_dialog_for_that_layer(tmp_path, qgis_iface):
+    import prato_smartcity_plugin
+
+    store = str(tmp_path / "interventions.gpkg")
+    write_store(store, {"point": [("MULTIPOINT(668000 4860000)", intervention())]})
+    layer = QgsVectorLayer(f"{store}|layername=interventions_point", "cantieri di via Roma", "ogr")
+    other = QgsVectorLayer(f"{store}|layername=interventions_line", "altro", "ogr")
+    QgsProject.instance().addMapLayers([layer, other])
+    plugin = prato_smartcity_plugin.classFactory(qgis_iface)
+    plugin.initProcessing()
+    plugin.initGui()
+    try:
+        [(action, _, _, _)] = [e for e in qgis_iface.layer_actions if e[0].objectName() == "pratoExportContractorPackage"]
+        qgis_iface.setActiveLayer(layer)
+        action.trigger()
+        dialog = plugin.export_dialog
+        assert [lyr.name() for lyr in dialog.chosen_layers()] == ["cantieri di via Roma"]
+    finally:
+        plugin.unload()
+    assert not any(e[0].objectName() == "pratoExportContractorPackage" for e in qgis_iface.layer_actions)

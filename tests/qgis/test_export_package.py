@@ -299,3 +299,47 @@ def test_qgis_process_command_line(tmp_path):
     shp = next(folder.glob("*.shp"))
     assert [v["title"] for _, v in _rows(shp)] == [ITALIAN[0]]
     assert epsg_of_prj(str(shp.with_suffix(".prj"))) == "3003"
+
+
+def test_verification_catches_a_writer_that_drifts_from_the_rules(tmp_path, monkeypatch):
+    """The SQL writer and the core's rules are two implementations: the verification must notice when they differ
+    (here the writer is made to upper-case titles) and then no ZIP is written."""
+    from prato_smartcity_plugin.adapters import export_package as module
+    from prato_smartcity_plugin.core.errors import ExportError
+
+    original = module._Source.select_expressions
+
+    def drifting(self):
+        return [e.replace('"title" AS "title"', 'upper("title") AS "title"') for e in original(self)]
+
+    monkeypatch.setattr(module._Source, "select_expressions", drifting)
+    path = _store(tmp_path, point=[("MULTIPOINT(668000 4860000)", intervention(title="Santa Trinità"))])
+    out = tmp_path / "drift.zip"
+    with pytest.raises(ExportError) as caught:
+        export_package(_store_sources(path, ["point"]), ExportOptions(), str(out))
+    assert "did not verify" in caught.value.message and "SANTA TRINITà" in caught.value.details  # SQLite upper() is ASCII-only
+    assert not out.exists() and not list(tmp_path.glob("prato-export-*"))
+
+
+def test_labels_are_italian_whatever_the_ui_language(tmp_path):
+    """A real .qm (compiled here with lrelease from a one-message .ts) installed for Italian only."""
+    from prato_smartcity_plugin.adapters import i18n
+    from prato_smartcity_plugin.core import i18n as core_i18n
+
+    ts = tmp_path / "it.ts"
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="it_IT">'
+                  "<context><name>PratoSmartCity</name><message><source>Road works</source>"
+                  "<translation>Lavori stradali</translation></message></context></TS>", encoding="utf-8")
+    subprocess.run(["lrelease", str(ts), "-qm", str(tmp_path / "it.qm")], check=True, capture_output=True)
+    assert i18n.install_language("it", str(tmp_path / "it.qm"))
+    try:
+        path = _store(tmp_path, point=[("MULTIPOINT(668000 4860000)", intervention(category="road_works"))])
+        zip_path = str(tmp_path / "p.zip")
+        export_package(_store_sources(path, ["point"]), ExportOptions(labels=True), zip_path)
+        folder = _unzip(zip_path, tmp_path)
+        [(_, values)] = _rows(folder / "interventions_point.shp")
+        assert values["category"] == "Lavori stradali"
+        assert "road_works = Lavori stradali" in (folder / "LEGGIMI.txt").read_text(encoding="utf-8")
+        assert core_i18n.translate("PratoSmartCity", "Road works") == "Road works"  # the UI's language is untouched
+    finally:
+        core_i18n.install_language_translator("it", None)

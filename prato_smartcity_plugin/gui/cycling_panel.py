@@ -138,6 +138,37 @@ class CyclingPanel(QWidget):
         form.addRow(self.links_button)
         layout.addWidget(links)
 
+        catchment = QGroupBox(self.tr("Catchment"), self)
+        form = QFormLayout(catchment)
+        self.points_combo = QgsMapLayerComboBox(catchment)
+        self.points_combo.setObjectName("catchmentPoints")
+        self.points_combo.setFilters(_layer_filter("PointLayer"))
+        self.points_combo.setAllowEmptyLayer(True)
+        self.points_combo.setLayer(None)
+        self.weight_combo = QgsFieldComboBox(catchment)
+        self.weight_combo.setObjectName("catchmentWeight")
+        self.weight_combo.setAllowEmptyFieldName(True)
+        self.points_combo.layerChanged.connect(self.weight_combo.setLayer)
+        self.catchment_area_combo = QgsMapLayerComboBox(catchment)
+        self.catchment_area_combo.setObjectName("catchmentArea")
+        self.catchment_area_combo.setFilters(_layer_filter("PolygonLayer"))
+        self.catchment_area_combo.setAllowEmptyLayer(True)
+        self.catchment_area_combo.setLayer(None)
+        self.catchment_distance = QDoubleSpinBox(catchment)
+        self.catchment_distance.setObjectName("catchmentDistance")
+        self.catchment_distance.setRange(1.0, 10000.0)
+        self.catchment_distance.setValue(300.0)
+        self.catchment_distance.setSuffix(" m")
+        form.addRow(self.tr("Points (schools, stops)"), self.points_combo)
+        form.addRow(self.tr("Weight"), self.weight_combo)
+        form.addRow(self.tr("Area"), self.catchment_area_combo)
+        form.addRow(self.tr("Distance"), self.catchment_distance)
+        self.catchment_button = QPushButton(self.tr("Measure the catchment"), catchment)
+        self.catchment_button.setObjectName("measureCatchment")
+        self.catchment_button.clicked.connect(self.catchment)
+        form.addRow(self.catchment_button)
+        layout.addWidget(catchment)
+
         compare = QGroupBox(self.tr("Before / after"), self)
         form = QFormLayout(compare)
         self.planned_combo = QgsMapLayerComboBox(compare)
@@ -320,6 +351,25 @@ class CyclingPanel(QWidget):
         canvas.zoomToFeatureIds(layer, ids)
         canvas.zoomScale(max(canvas.scale(), 2000))
         canvas.refresh()
+
+    def catchment(self) -> dict | None:
+        with reporting_errors(self.message_bar, self.iface):
+            parameters = {"INPUT": self._paths(), "CRS": WORK_CRS, "DISTANCE": self.catchment_distance.value(),
+                          "OUTPUT_POINTS": "memory:", "OUTPUT_AREA": "memory:"}
+            points, area = self.points_combo.currentLayer(), self.catchment_area_combo.currentLayer()
+            if points is not None:
+                parameters["POINTS"] = points
+                parameters["WEIGHT"] = self.weight_combo.currentField()
+            if area is not None:
+                parameters["AREA"] = area
+            result = run_algorithm("cycle_catchment", parameters)
+            self._add_result("catchment_points", result.get("OUTPUT_POINTS"), self.tr("Catchment: points"),
+                             "cycle_catchment_points")
+            self._add_result("catchment_area", result.get("OUTPUT_AREA"), self.tr("Catchment: area"),
+                             "cycle_catchment_area")
+            self._show(result)
+            return result
+        return None
 
     def new_drawing_layer(self) -> QgsVectorLayer:
         layer = QgsVectorLayer(f"LineString?crs={WORK_CRS}&field=name:string", self.tr("Planned cycle links"),

@@ -226,3 +226,9 @@ def test_import_maps_any_layer_onto_the_schema(provider, clean_project):
     feature = next(result["OUTPUT"].getFeatures())
     assert (feature["name"], feature["kind"]) == ("Via Roma", schema.LANE)
     assert result["OUTPUT"].crs() == QgsCoordinateReferenceSystem("EPSG:6707")
+
+
+def test_processing_refuses_a_point_layer_with_a_clear_message(clean_project):
+    points = memory_layer("Point", ["Point(0 0)"])
+    with pytest.raises(QgsProcessingException, match="not a line layer"):
+        run("cycle_network_measures", INPUT=points, OUTPUT="memory:")

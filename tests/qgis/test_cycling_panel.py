@@ -131,3 +131,26 @@ def test_missing_links_respect_the_barrier_layer(panel):
     panel.barriers_combo.setLayer(river)
     assert panel.find_links()["LINKS"] == 1
     assert [r[1] for r in table_text(panel)[2:3]] == ["10.0"]
+
+
+def test_catchment_of_the_wifi_sites_and_the_comune(panel):
+    """Real data: the Wi-Fi coverage centroids and the comune boundary against the real cycle paths."""
+    panel.load(CICLABILI)
+    sites = QgsVectorLayer(str(SHARED_DATA / "wifi" / "wifi_coverage_centroids_derived_epsg4326.geojson"), "wifi",
+                           "ogr")
+    comune = QgsVectorLayer(str(SHARED_DATA / "boundary" / "prato_comune_100005.geojson"), "comune", "ogr")
+    assert sites.isValid() and comune.isValid()
+    QgsProject.instance().addMapLayers([sites, comune])
+    panel.points_combo.setLayer(sites)
+    panel.catchment_area_combo.setLayer(comune)
+    panel.catchment_distance.setValue(300)
+    result = panel.catchment()
+    assert result["POINTS"] == 25 and 0 < result["POINTS_WITHIN"] <= 25
+    assert 0 < result["AREA_SHARE"] < 1
+    rows = {r[0]: r for r in table_text(panel)}
+    assert rows["Points within the distance"][1] == f"{result['POINTS_WITHIN']} / 25"
+    names = [layer.name() for layer in QgsProject.instance().mapLayers().values()]
+    assert "Catchment: points" in names and "Catchment: area" in names
+    # a larger distance never covers less
+    panel.catchment_distance.setValue(1000)
+    assert panel.catchment()["AREA_SHARE"] > result["AREA_SHARE"]

@@ -100,7 +100,8 @@ def area_catchment(lines: Sequence[BaseGeometry], area: BaseGeometry, distance: 
     grown = area.buffer(distance)
     near = [lines[i] for i in index.query(grown)]
     if near:
-        zone = unary_union(near).buffer(distance, 8)
+        # the union of one buffer per line: GEOS is far faster this way than buffering the noded union of the lines
+        zone = unary_union([line.buffer(distance, 8) for line in near])
         covered = zone.intersection(area)
     else:
         covered = area.buffer(0).difference(area)

@@ -52,6 +52,29 @@ def _layer_filter(name: str):
         return getattr(QgsMapLayerProxyModel, name)
 
 
+def _layer_combo(parent, object_name: str, *kinds: str, optional: bool = False) -> QgsMapLayerComboBox:
+    """A layer combo box of the given kinds (``"LineLayer"``...), empty by default when ``optional``."""
+    combo = QgsMapLayerComboBox(parent)
+    combo.setObjectName(object_name)
+    filters = _layer_filter(kinds[0])
+    for kind in kinds[1:]:
+        filters = filters | _layer_filter(kind)
+    combo.setFilters(filters)
+    if optional:
+        combo.setAllowEmptyLayer(True)
+        combo.setLayer(None)
+    return combo
+
+
+def _metres_spin(parent, object_name: str, minimum: float, maximum: float, value: float) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox(parent)
+    spin.setObjectName(object_name)
+    spin.setRange(minimum, maximum)
+    spin.setValue(value)
+    spin.setSuffix(" m")
+    return spin
+
+
 def run_algorithm(name: str, parameters: dict, feedback: QgsProcessingFeedback | None = None) -> dict:
     """Run ``pratosmartcity:<name>``; the provider's instance when registered, else a fresh one (tests, early use)."""
     import processing
@@ -81,9 +104,7 @@ class CyclingPanel(QWidget):
 
         paths = QGroupBox(self.tr("Cycle paths"), self)
         form = QFormLayout(paths)
-        self.paths_combo = QgsMapLayerComboBox(paths)
-        self.paths_combo.setObjectName("cyclePathsLayer")
-        self.paths_combo.setFilters(_layer_filter("LineLayer"))
+        self.paths_combo = _layer_combo(paths, "cyclePathsLayer", "LineLayer")
         row = QHBoxLayout()
         row.addWidget(self.paths_combo, 1)
         self.load_button = QPushButton(self.tr("Load…"), paths)
@@ -93,22 +114,14 @@ class CyclingPanel(QWidget):
         self.load_button.clicked.connect(self.choose_and_load)
         row.addWidget(self.load_button)
         form.addRow(self.tr("Layer"), row)
-        self.areas_combo = QgsMapLayerComboBox(paths)
-        self.areas_combo.setObjectName("cycleAreasLayer")
-        self.areas_combo.setFilters(_layer_filter("PolygonLayer"))
-        self.areas_combo.setAllowEmptyLayer(True)
-        self.areas_combo.setLayer(None)
+        self.areas_combo = _layer_combo(paths, "cycleAreasLayer", "PolygonLayer", optional=True)
         self.area_name_combo = QgsFieldComboBox(paths)
         self.area_name_combo.setObjectName("cycleAreaName")
         self.area_name_combo.setAllowEmptyFieldName(True)
         self.areas_combo.layerChanged.connect(self.area_name_combo.setLayer)
         form.addRow(self.tr("Areas (districts)"), self.areas_combo)
         form.addRow(self.tr("Area name"), self.area_name_combo)
-        self.tolerance = QDoubleSpinBox(paths)
-        self.tolerance.setObjectName("cycleTolerance")
-        self.tolerance.setRange(0.0, 50.0)
-        self.tolerance.setValue(2.0)
-        self.tolerance.setSuffix(" m")
+        self.tolerance = _metres_spin(paths, "cycleTolerance", 0.0, 50.0, 2.0)
         self.tolerance.setToolTip(self.tr("Path ends closer than this to another path are connected"))
         form.addRow(self.tr("Snapping tolerance"), self.tolerance)
         self.measure_button = QPushButton(self.tr("Measure the network"), paths)
@@ -119,17 +132,9 @@ class CyclingPanel(QWidget):
 
         links = QGroupBox(self.tr("Missing links"), self)
         form = QFormLayout(links)
-        self.distance = QDoubleSpinBox(links)
-        self.distance.setObjectName("cycleLinkDistance")
-        self.distance.setRange(1.0, 5000.0)
-        self.distance.setValue(100.0)
-        self.distance.setSuffix(" m")
+        self.distance = _metres_spin(links, "cycleLinkDistance", 1.0, 5000.0, 100.0)
         form.addRow(self.tr("Search distance"), self.distance)
-        self.barriers_combo = QgsMapLayerComboBox(links)
-        self.barriers_combo.setObjectName("cycleBarriersLayer")
-        self.barriers_combo.setFilters(_layer_filter("LineLayer") | _layer_filter("PolygonLayer"))
-        self.barriers_combo.setAllowEmptyLayer(True)
-        self.barriers_combo.setLayer(None)
+        self.barriers_combo = _layer_combo(links, "cycleBarriersLayer", "LineLayer", "PolygonLayer", optional=True)
         self.barriers_combo.setToolTip(self.tr("Links must not cross this layer (river, railway)"))
         form.addRow(self.tr("Barriers"), self.barriers_combo)
         self.links_button = QPushButton(self.tr("Find the best missing links"), links)
@@ -140,25 +145,13 @@ class CyclingPanel(QWidget):
 
         catchment = QGroupBox(self.tr("Catchment"), self)
         form = QFormLayout(catchment)
-        self.points_combo = QgsMapLayerComboBox(catchment)
-        self.points_combo.setObjectName("catchmentPoints")
-        self.points_combo.setFilters(_layer_filter("PointLayer"))
-        self.points_combo.setAllowEmptyLayer(True)
-        self.points_combo.setLayer(None)
+        self.points_combo = _layer_combo(catchment, "catchmentPoints", "PointLayer", optional=True)
         self.weight_combo = QgsFieldComboBox(catchment)
         self.weight_combo.setObjectName("catchmentWeight")
         self.weight_combo.setAllowEmptyFieldName(True)
         self.points_combo.layerChanged.connect(self.weight_combo.setLayer)
-        self.catchment_area_combo = QgsMapLayerComboBox(catchment)
-        self.catchment_area_combo.setObjectName("catchmentArea")
-        self.catchment_area_combo.setFilters(_layer_filter("PolygonLayer"))
-        self.catchment_area_combo.setAllowEmptyLayer(True)
-        self.catchment_area_combo.setLayer(None)
-        self.catchment_distance = QDoubleSpinBox(catchment)
-        self.catchment_distance.setObjectName("catchmentDistance")
-        self.catchment_distance.setRange(1.0, 10000.0)
-        self.catchment_distance.setValue(300.0)
-        self.catchment_distance.setSuffix(" m")
+        self.catchment_area_combo = _layer_combo(catchment, "catchmentArea", "PolygonLayer", optional=True)
+        self.catchment_distance = _metres_spin(catchment, "catchmentDistance", 1.0, 10000.0, 300.0)
         form.addRow(self.tr("Points (schools, stops)"), self.points_combo)
         form.addRow(self.tr("Weight"), self.weight_combo)
         form.addRow(self.tr("Area"), self.catchment_area_combo)
@@ -171,11 +164,7 @@ class CyclingPanel(QWidget):
 
         compare = QGroupBox(self.tr("Before / after"), self)
         form = QFormLayout(compare)
-        self.planned_combo = QgsMapLayerComboBox(compare)
-        self.planned_combo.setObjectName("plannedLinksLayer")
-        self.planned_combo.setFilters(_layer_filter("LineLayer"))
-        self.planned_combo.setAllowEmptyLayer(True)
-        self.planned_combo.setLayer(None)
+        self.planned_combo = _layer_combo(compare, "plannedLinksLayer", "LineLayer", optional=True)
         row = QHBoxLayout()
         row.addWidget(self.planned_combo, 1)
         self.draw_button = QPushButton(self.tr("Draw…"), compare)

@@ -17,6 +17,8 @@ References measured in the same run:
   partition must REFINE it (each of our components inside one of its parts). Run at the smallest size only.
 * missing links: no native equivalent; checked against a brute-force all-pairs search (numpy) on 1,000 segments.
 
+Times are CPU seconds of this process (best of two), so that other jobs on the machine do not distort the growth.
+
     /usr/bin/python3 bench/cycling.py [--quick]
 """
 
@@ -84,11 +86,12 @@ def generate(base: Network, n: int, amplitude: float = 3.0, wavelength: float = 
 
 
 def timed(function, *args, repeat: int = 1, **kwargs):
+    """Best CPU time (process time, so that other jobs on a shared machine do not count) and the result."""
     best, result = float("inf"), None
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         result = function(*args, **kwargs)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best, result
 
 

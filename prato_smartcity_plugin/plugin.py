@@ -28,6 +28,7 @@ class PratoSmartCityPlugin:
         self.export_layer_action = None
         self.export_dialog = None
         self.provider = None
+        self.clash_watch = None
         self.menu = MENU
         self.intervention_actions = None
         self.intervention_guard = None
@@ -65,6 +66,13 @@ class PratoSmartCityPlugin:
 
         self.options_factory = PratoOptionsFactory()
         self.iface.registerOptionsWidgetFactory(self.options_factory)
+
+        # Road-works clash check: warn as soon as a clashing road work is saved.
+        from prato_smartcity_plugin.adapters.clash_watch import ClashWatch
+
+        self.clash_watch = ClashWatch()
+        self.clash_watch.clashes_found.connect(self._warn_clashes)
+        self.clash_watch.start()
 
     def _init_interventions(self) -> None:
         from prato_smartcity_plugin.adapters import settings
@@ -117,6 +125,11 @@ class PratoSmartCityPlugin:
             self.dock.visibilityChanged.connect(self._sync_action)
         return self.dock
 
+    def _warn_clashes(self, clashes: list, saved_uuids: list) -> None:
+        from prato_smartcity_plugin.gui.clashes_widget import warn
+
+        warn(self.iface, clashes, saved_uuids)
+
     def _sync_action(self, visible: bool) -> None:
         if self.dock_action.isChecked() != visible:
             self.dock_action.blockSignals(True)
@@ -124,6 +137,10 @@ class PratoSmartCityPlugin:
             self.dock_action.blockSignals(False)
 
     def unload(self) -> None:
+        if self.clash_watch is not None:
+            self.clash_watch.stop()
+            self.clash_watch.clashes_found.disconnect(self._warn_clashes)
+            self.clash_watch = None
         for action in self.actions:
             self.iface.removePluginMenu(self.menu, action)
             if self.toolbar is not None:

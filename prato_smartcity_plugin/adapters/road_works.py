@@ -17,6 +17,7 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProject,
+    QgsRectangle,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -24,6 +25,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 from shapely import wkb
 from shapely.geometry import GeometryCollection
 
+from prato_smartcity_plugin.adapters import settings
 from prato_smartcity_plugin.adapters.paths import resource
 from prato_smartcity_plugin.core.i18n import CONTEXT, translate
 from prato_smartcity_plugin.core.interventions import clashes as core
@@ -33,9 +35,9 @@ from prato_smartcity_plugin.core.log import get_logger
 log = get_logger("clashes")
 
 #: Custom layer property saying where a layer's interventions come from ("api": received from the municipal API).
-SOURCE_PROPERTY = "prato_smartcity/source"
+SOURCE_PROPERTY = "pratosmartcity/source"
 #: Custom property of the layers the plugin makes of clashes (so that showing them again replaces the old one).
-CLASHES_LAYER_PROPERTY = "prato_smartcity/road_works_clashes"
+CLASHES_LAYER_PROPERTY = "pratosmartcity/road_works_clashes"
 #: The fields an intervention layer must have for the clash check to read it.
 REQUIRED_FIELDS = ("category", *core.PARTY_FIELDS)
 ROAD_WORKS_FILTER = "\"category\" = 'road_works'"
@@ -103,18 +105,29 @@ def road_work(feature: QgsFeature, source: str, layer_id: str = "",
                                      ref=(layer_id, feature.id()))
 
 
-def read_road_works(source_object, source: str | None = None, feedback=None, layer_id: str = ""
+def read_road_works(source_object, source: str | None = None, feedback=None, layer_id: str = "",
+                    uuids: Iterable[str] | None = None, near: QgsRectangle | None = None,
+                    crs: QgsCoordinateReferenceSystem | None = None
                     ) -> tuple[list[core.RoadWork], list[tuple[core.RoadWork, str]]]:
     """The road works of a layer or feature source, in the store's CRS, and those that could not be read (with the
-    reason; logged too). ``source`` defaults to the layer's own (:func:`layer_source`)."""
+    reason; logged too). ``source`` defaults to the layer's own (:func:`layer_source`); ``uuids`` keeps only those
+    works, ``near`` (a rectangle in the store's CRS) only the works whose bounding box meets it. A source without a
+    CRS of its own (a ``QgsVectorLayerFeatureSource``, safe to read in a task) gives it as ``crs``."""
     source = source or layer_source(source_object)
     layer_id = layer_id or (source_object.id() if isinstance(source_object, QgsVectorLayer) else "")
     target = QgsCoordinateReferenceSystem(STORE_CRS)
-    crs = source_object.sourceCrs()
+    crs = crs if crs is not None else source_object.sourceCrs()
     transform = None
     if crs.isValid() and crs != target:
         transform = QgsCoordinateTransform(crs, target, QgsProject.instance().transformContext())
-    request = QgsFeatureRequest(QgsExpression(ROAD_WORKS_FILTER))
+    expression = ROAD_WORKS_FILTER
+    if uuids is not None:
+        quoted = ",".join(QgsExpression.quotedValue(uuid) for uuid in uuids) or "NULL"
+        expression += f" AND \"uuid\" IN ({quoted})"
+    request = QgsFeatureRequest(QgsExpression(expression))
+    if near is not None:
+        request.setFilterRect(transform.transformBoundingBox(near, QgsCoordinateTransform.ReverseTransform)
+                              if transform is not None else near)
     works, unreadable = [], []
     for feature in source_object.getFeatures(request):
         if feedback is not None and feedback.isCanceled():
@@ -128,6 +141,14 @@ def read_road_works(source_object, source: str | None = None, feedback=None, lay
             unreadable.append((bad, tr("its dates cannot be read ({error})").format(error=error)))
             log.warning("Road work %s (%s) not checked for clashes: %s", bad.uuid, bad.title, error)
     return works, unreadable
+
+
+def clash_options() -> core.ClashOptions:
+    """The clash check's options as the user set them (dock and save-time warning share them)."""
+    return core.ClashOptions(distance=settings.get("clash_distance_m"),
+                             include_same_body=settings.get("clash_same_body"),
+                             include_closed=settings.get("clash_include_closed"),
+                             open_ended=settings.get("clash_open_ended"))
 
 
 # --- writing -------------------------------------------------------------------------------------------------

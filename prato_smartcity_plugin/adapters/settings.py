@@ -27,6 +27,12 @@ SPEC: dict[str, tuple[Any, type]] = {
     "api_collection": ("interventions", str),
     "api_authcfg": ("", str),
     "sync_interval_min": (0, int),
+    # road-works clash check (PR-V9): its options, shared by the save-time warning and the dock
+    "clash_warn_on_save": (True, bool),
+    "clash_distance_m": (100.0, float),  # = core.interventions.clashes.DEFAULT_DISTANCE_M
+    "clash_same_body": (False, bool),
+    "clash_include_closed": (False, bool),
+    "clash_open_ended": (True, bool),
 }
 
 

@@ -22,6 +22,8 @@ SECTIONS: list[tuple[str, str, str]] = [
     ("interventions", QT_TRANSLATE_NOOP("PratoSmartCity", "Interventions"),
      "prato_smartcity_plugin.gui.interventions_panel:InterventionsPanel"),
     ("export", QT_TRANSLATE_NOOP("PratoSmartCity", "Export"), "prato_smartcity_plugin.gui.export_panel:ExportPanel"),
+    ("clashes", QT_TRANSLATE_NOOP("PratoSmartCity", "Road works clashes"),
+     "prato_smartcity_plugin.gui.clashes_widget:ClashesWidget"),
 ]
 
 

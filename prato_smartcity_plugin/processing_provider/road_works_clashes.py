@@ -19,7 +19,6 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from prato_smartcity_plugin.core.errors import InputError
 from prato_smartcity_plugin.processing_provider.base import PratoAlgorithm
 
 
@@ -106,10 +105,12 @@ class RoadWorksClashesAlgorithm(PratoAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.CLASH_COUNT, self.tr("Number of clashes")))
         self.addOutput(QgsProcessingOutputNumber(self.CHECKED_COUNT, self.tr("Number of road works checked")))
 
-    def execute(self, parameters, context, feedback):
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """On the main thread: the layers, checked, as feature sources that the run can read in a task."""
+        from qgis.core import QgsProcessingException, QgsVectorLayerFeatureSource
+
         from prato_smartcity_plugin.adapters import road_works
-        from prato_smartcity_plugin.core.interventions import clashes as core
-        from prato_smartcity_plugin.core.interventions.schema import STORE_CRS
+        from prato_smartcity_plugin.core.interventions.clashes import SOURCE_API
 
         layers = self.parameterAsLayerList(parameters, self.INPUT, context)
         if not layers:
@@ -117,18 +118,29 @@ class RoadWorksClashesAlgorithm(PratoAlgorithm):
         api_layer = self.parameterAsVectorLayer(parameters, self.API_LAYER, context)
         sources = [(layer, road_works.layer_source(layer)) for layer in layers if layer is not api_layer]
         if api_layer is not None:
-            sources.append((api_layer, core.SOURCE_API))
+            sources.append((api_layer, SOURCE_API))
         if not sources:
-            raise InputError(self.tr("No interventions layer to check: add the interventions store to the project or "
-                                     "choose the layers."))
-        works, unreadable = [], []
-        for layer, source in sources:
+            raise QgsProcessingException(self.tr(
+                "No interventions layer to check: add the interventions store to the project or choose the layers."))
+        for layer, _ in sources:
             if not road_works.is_interventions_layer(layer):
                 missing = [n for n in road_works.REQUIRED_FIELDS if n not in layer.fields().names()]
-                raise InputError(self.tr("The layer {layer} is not an interventions layer.").format(
-                    layer=layer.name()), self.tr("Missing fields: {fields}").format(fields=", ".join(missing)))
-            read, bad = road_works.read_road_works(layer, source, feedback)
-            feedback.pushInfo(self.tr("{layer}: {n} road works").format(layer=layer.name(), n=len(read)))
+                feedback.pushDebugInfo(self.tr("Missing fields: {fields}").format(fields=", ".join(missing)))
+                raise QgsProcessingException(self.tr("The layer {layer} is not an interventions layer.").format(
+                    layer=layer.name()))
+        self._inputs = [(layer.name(), layer.id(), QgsVectorLayerFeatureSource(layer), layer.crs(), source)
+                        for layer, source in sources]
+        return True
+
+    def execute(self, parameters, context, feedback):
+        from prato_smartcity_plugin.adapters import road_works
+        from prato_smartcity_plugin.core.interventions import clashes as core
+        from prato_smartcity_plugin.core.interventions.schema import STORE_CRS
+
+        works, unreadable = [], []
+        for name, layer_id, features, crs, source in self._inputs:
+            read, bad = road_works.read_road_works(features, source, feedback, layer_id=layer_id, crs=crs)
+            feedback.pushInfo(self.tr("{layer}: {n} road works").format(layer=name, n=len(read)))
             works.extend(read)
             unreadable.extend(bad)
             if feedback.isCanceled():

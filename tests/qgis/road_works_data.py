@@ -36,20 +36,27 @@ def schema_fields() -> QgsFields:
     return fields
 
 
+def create_layers(path, kinds=("polygon", "line"), crs: str = schema.STORE_CRS, names=None) -> list[QgsVectorLayer]:
+    """Write every table first, then open the layers (writing a new table into a GeoPackage that a layer already
+    holds open leaves that layer with a stale connection)."""
+    names = names or [f"interventions_{kind}" for kind in kinds]
+    for kind, layer_name in zip(kinds, names):
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = layer_name
+        if os.path.exists(path):
+            options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+        writer = QgsVectorFileWriter.create(str(path), schema_fields(), WKB[kind], QgsCoordinateReferenceSystem(crs),
+                                            QgsCoordinateTransformContext(), options)
+        assert writer.hasError() == QgsVectorFileWriter.NoError, writer.errorMessage()
+        del writer
+    layers = [QgsVectorLayer(f"{path}|layername={name}", name, "ogr") for name in names]
+    assert all(layer.isValid() for layer in layers)
+    return layers
+
+
 def create_layer(path, kind: str, crs: str = schema.STORE_CRS, name: str | None = None) -> QgsVectorLayer:
-    layer_name = name or f"interventions_{kind}"
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = layer_name
-    if os.path.exists(path):
-        options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
-    writer = QgsVectorFileWriter.create(str(path), schema_fields(), WKB[kind], QgsCoordinateReferenceSystem(crs),
-                                        QgsCoordinateTransformContext(), options)
-    assert writer.hasError() == QgsVectorFileWriter.NoError, writer.errorMessage()
-    del writer
-    layer = QgsVectorLayer(f"{path}|layername={layer_name}", layer_name, "ogr")
-    assert layer.isValid()
-    return layer
+    return create_layers(path, (kind,), crs, [name] if name else None)[0]
 
 
 def feature(layer: QgsVectorLayer, wkt: str, start: str | None, end: str | None, body: str, title: str,

@@ -30,11 +30,21 @@ def test_load_registers_menu_toolbar_options_and_provider(qgis_iface):
         plugin.unload()
 
 
+def _project_receivers():
+    from qgis.core import QgsProject
+
+    project = QgsProject.instance()
+    return project.receivers(project.layersAdded), project.receivers(project.layersWillBeRemoved)
+
+
 def test_unload_and_reload_leave_nothing_behind(qgis_iface):
+    project_receivers = _project_receivers()
     for _ in range(2):
         plugin = _load(qgis_iface)
         plugin.dock_action.trigger()
+        assert _project_receivers() > project_receivers  # the road-works clash watch listens to the project
         plugin.unload()
+        assert _project_receivers() == project_receivers
         assert QgsApplication.processingRegistry().providerById(PROVIDER_ID) is None
         assert qgis_iface.options_factories == []
         assert qgis_iface.plugin_menus == {}

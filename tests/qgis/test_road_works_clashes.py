@@ -16,7 +16,7 @@ from qgis.PyQt.QtCore import QDate
 
 from prato_smartcity_plugin.adapters.road_works import SOURCE_PROPERTY
 from prato_smartcity_plugin.processing_provider.provider import PROVIDER_ID, PratoSmartCityProvider
-from tests.qgis.road_works_data import X0, Y0, add, create_layer, feature, line, square
+from tests.qgis.road_works_data import X0, Y0, add, create_layer, create_layers, feature, line, square
 
 ALG = f"{PROVIDER_ID}:road_works_clashes"
 
@@ -34,8 +34,7 @@ def provider(qgis_processing, clean_project):
 def store(tmp_path):
     """The store's polygon and line layers with road works whose clashes are known."""
     path = tmp_path / "interventions.gpkg"
-    polygons = create_layer(path, "polygon")
-    lines = create_layer(path, "line")
+    polygons, lines = create_layers(path)
     add(polygons,
         feature(polygons, square(0, 0), "2026-03-01", "2026-03-20", "publiacqua", "Water mains", "Via Roma"),
         feature(polygons, square(10, 10), "2026-03-15", "2026-04-10", "toscana_energia", "Gas network", "Via Roma"),
@@ -148,11 +147,24 @@ def test_a_layer_marked_as_api_reports_its_works_as_received(provider, store):
 
 
 def test_a_layer_without_the_intervention_fields_is_refused_with_a_message(provider, clean_project):
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.errors = []
+
+        def reportError(self, error, fatalError=False):  # noqa: N802, N803
+            self.errors.append(error)
+
     other = QgsVectorLayer("Polygon?crs=EPSG:6707&field=name:string", "parcels", "memory")
-    with pytest.raises(QgsProcessingException, match="parcels is not an interventions layer"):
-        run({"INPUT": [other], "OUTPUT": "memory:"})
-    with pytest.raises(QgsProcessingException, match="No interventions layer"):
-        run({"OUTPUT": "memory:"})
+    for parameters, message in (({"INPUT": [other]}, "The layer parcels is not an interventions layer."),
+                                ({}, "No interventions layer to check")):
+        feedback = Feedback()
+        with pytest.raises(QgsProcessingException):
+            processing.run(ALG, {**parameters, "OUTPUT": "memory:"}, feedback=feedback)
+        assert any(message in error for error in feedback.errors), feedback.errors
 
 
 def test_loaded_clash_layer_is_styled(provider, store):

@@ -14,6 +14,12 @@ _PROFILE = tempfile.mkdtemp(prefix="prato-qgis-profile-")
 os.environ["QGIS_CUSTOM_CONFIG_PATH"] = _PROFILE
 
 from qgis.core import QgsApplication, QgsProject  # noqa: E402
+from qgis.PyQt.QtCore import QSettings  # noqa: E402
+
+# QgsSettings would otherwise write ~/.config/Unknown Organization.conf, shared by every test run on the machine (two
+# sessions at once then read each other's store_path): keep the settings in the throw-away profile too.
+for _format in (QSettings.NativeFormat, QSettings.IniFormat):
+    QSettings.setPath(_format, QSettings.UserScope, _PROFILE)
 
 _app = QgsApplication([], True, _PROFILE)
 QgsApplication.setPrefixPath("/usr", True)

@@ -18,7 +18,7 @@ BOUNDARY = SHARED_DATA / "boundary" / "prato_comune_100005.geojson"
 
 
 @pytest.fixture()
-def store_path(tmp_path, qgis_iface):
+def store_path(tmp_path, qgis_iface, clean_project):
     path = tmp_path / "interventions.gpkg"
     settings.set("store_path", str(path))
     yield path
@@ -137,6 +137,7 @@ def test_new_intervention_action_starts_digitizing_on_the_right_layer(qgis_iface
     assert store_path.is_file()
     actions.actions[POLYGON].trigger()
     assert store_layers.kind_of(qgis_iface.activeLayer()) == POLYGON
+    assert len(store_layers.project_layers(path=store_path)) == 3
     assert len(QgsProject.instance().mapLayers()) == 3
 
 

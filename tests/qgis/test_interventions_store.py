@@ -57,6 +57,7 @@ def test_open_layers_adds_three_styled_layers_in_a_group(layers, store_path):
         assert QgsProject.instance().mapLayer(layer.id()) is layer
         assert layer.renderer().type() == "categorizedSymbol"
         assert "road_works" in [c.value() for c in layer.renderer().categories()]
+        assert layer.geometryOptions().geometryChecks() == ["QgsIsValidCheck"]  # the desktop blocks invalid saves
     group = QgsProject.instance().layerTreeRoot().findGroup("Interventions")
     assert [node.layer() for node in group.findLayers()] == [layers[POINT], layers[LINE], layers[POLYGON]]
     # opening again reuses the same layers

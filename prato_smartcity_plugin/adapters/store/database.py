@@ -4,6 +4,15 @@ Owns the file format: the three layers (Multi* geometries, EPSG:6707, ``fid`` th
 ``change_log`` and ``store_state`` tables and the SQLite triggers that log every insert, update and delete in the same
 transaction as the edit, from any client (QGIS, sync, the field kit, plain sqlite3). No QGIS here: GDAL/OGR creates the
 layers, ``sqlite3`` the rest, so every part of the plugin (and its tests) can use it.
+
+Durability: QGIS opens a local GeoPackage in WAL journal mode while a layer is edited (and back to DELETE when the last
+update connection closes); SQLite's default ``synchronous=FULL`` syncs the WAL at each commit. A commit that returned
+is therefore on disk: a process killed right after it loses nothing, and the next opening replays the WAL
+(tests/qgis/test_interventions_store.py kills a QGIS process with SIGKILL to check it). Copy the ``-wal`` file along
+with the store if QGIS may still have it open.
+
+Plain ``sqlite3`` writers must use :func:`connect`: GDAL's spatial index triggers call GeoPackage SQL functions that
+:func:`register_gpkg_functions` provides.
 """
 
 from __future__ import annotations

@@ -95,9 +95,16 @@ def apply_style(layer: QgsVectorLayer, kind: GeometryKind) -> None:
             renderer.updateCategoryLabel(index, schema.label("category", category.value()))
 
 
+#: QGIS's own geometry validation (desktop): an invalid geometry is marked on the map and blocks the commit until
+#: it is fixed (the guard offers the repair).
+GEOMETRY_CHECKS = ["QgsIsValidCheck"]
+
+
 def configure(layer: QgsVectorLayer) -> None:
-    """Apply the form (from the schema and the options) and wire the save hooks: on every store layer QGIS loads."""
+    """Apply the form (from the schema and the options), the geometry checks, and wire the save hooks: on every store
+    layer QGIS loads."""
     form.configure(layer, store_path_of(layer).parent, settings.extra_bodies(), settings.get("surveyor"))
+    layer.geometryOptions().setGeometryChecks(GEOMETRY_CHECKS)
     attach(layer)
 
 

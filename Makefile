@@ -6,7 +6,7 @@ PY_SOURCES = $(shell find prato_smartcity_plugin -name '*.py' | sort)
 UI_FILES = $(wildcard resources/ui/*.ui)
 TS_FILE = resources/i18n/prato_smartcity_it.ts
 
-.PHONY: deps test test-suite test-unit test-qgis test-ltr ltr-root translations
+.PHONY: deps test test-suite test-unit test-qgis test-e2e test-ltr ltr-root translations run package bench demo
 
 deps:
 	@scripts/install-deps.sh
@@ -34,3 +34,22 @@ test-ltr: ltr-root
 translations:
 	pylupdate5 -noobsolete $(PY_SOURCES) $(UI_FILES) -ts $(TS_FILE)
 	lrelease -silent $(TS_FILE) -qm $(TS_FILE:.ts=.qm)
+
+# The real QGIS desktop under Xvfb, with the packaged ZIP installed into a fresh profile.
+test-e2e: deps
+	$(PYTEST) tests/e2e
+
+# QGIS with the plugin (staged from exactly what `make package` ships) and the Prato demo project, in a dedicated
+# profile under .cache/profiles. Without a display: Xvfb :99 & make run DISPLAY=:99
+run: deps
+	@$(PYTHON) scripts/qgis_desktop.py
+
+package:
+	@$(PYTHON) scripts/package.py
+
+bench: deps
+	@for script in bench/*.py; do echo "== $$script"; $(PYTHON) $$script $(BENCH_ARGS) || exit 1; done
+
+# Rebuild resources/demo from ../shared/data/prato (output committed).
+demo:
+	$(PYTHON) scripts/build_demo.py

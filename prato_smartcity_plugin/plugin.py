@@ -178,3 +178,19 @@ class PratoSmartCityPlugin:
             self.provider = None
         i18n.uninstall()
         logging_bridge.uninstall()
+        _let_qgis_forget_every_module()
+
+
+def _let_qgis_forget_every_module() -> None:
+    """When QGIS unloads a plugin it drops from ``sys.modules`` only the modules its import hook saw, and that hook
+    misses parent packages and ``importlib`` imports (the lazy sections and algorithms). Hand it every module of the
+    package, so that a reload (Plugin Manager, Plugin Reloader) runs fresh code. Outside QGIS's plugin machinery
+    (tests) there is no entry for the package and nothing happens."""
+    import sys
+
+    from qgis import utils
+
+    package = __name__.split(".")[0]
+    tracked = getattr(utils, "_plugin_modules", {}).get(package)
+    if tracked is not None:
+        tracked.update(name for name in sys.modules if name == package or name.startswith(f"{package}."))

@@ -26,6 +26,8 @@ import urllib.parse
 import zipfile
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pytest
+
 from tests.conftest import SHARED_DATA
 
 ORG_PRATO = {"id": "5d1e8c2a-0000-4000-8000-000000000001", "name": "comune-di-prato", "title": "Comune di Prato",
@@ -138,9 +140,24 @@ def build_resources(folder: str) -> dict[str, str]:
          "geometry": {"type": "Polygon", "coordinates": [[[11.09, 43.88], [11.10, 43.89], [11.10, 43.88],
                                                           [11.09, 43.89], [11.09, 43.88]]]}}]}
     put("aree_invalide.geojson", json.dumps(invalid).encode())
+    put("misure_locali.csv", b"nome,x,y\nA,10.5,20.25\nB,40.0,60.0\n")  # a local grid: nothing tells the CRS
     put("residenti_per_quartiere.csv", "quartiere;residenti;superficie_kmq\r\nCentro;12000;1,6\r\nNord;31000;"
                                        "12,4\r\n".encode("latin-1"))
     return out
+
+
+@pytest.fixture(scope="session")
+def ckan_files(tmp_path_factory):
+    """The resource files, built once per session."""
+    return build_resources(str(tmp_path_factory.mktemp("ckan-files")))
+
+
+@pytest.fixture()
+def ckan_portal(ckan_files):
+    """A running replay portal (stopped after the test; tests may stop it earlier to cut the network)."""
+    server = CkanReplay(dict(ckan_files)).start()
+    yield server
+    server.stop()
 
 
 def _zip_with(entries: dict[str, bytes]) -> bytes:
@@ -297,8 +314,11 @@ class CkanReplay:
                                    None),
                      ]),
         ]
-        for extra in getattr(self, "extra_packages", []):
-            packages.append(extra)
+        p9 = "9b3c0000-0000-4000-8000-000000000009"
+        packages.append(_package(p9, "misure-locali", "Misure in coordinate locali", "", ORG_PRATO, [], ["test"],
+                                 "cc-by", "2020-01-01T00:00:00.000000", [
+                                     self._res("local-csv", "Misure", "CSV", "misure_locali.csv", p9,
+                                               "2020-01-01T00:00:00.000000")]))
         return packages
 
     # --- CKAN actions ---------------------------------------------------------------------------------------------

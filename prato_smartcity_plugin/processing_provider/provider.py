@@ -21,6 +21,7 @@ ALGORITHMS: list[str] = [
     "prato_smartcity_plugin.processing_provider.cycling_algorithms:CycleCatchmentAlgorithm",
     "prato_smartcity_plugin.processing_provider.cycling_algorithms:CycleBeforeAfterAlgorithm",
     "prato_smartcity_plugin.processing_provider.export_package:ExportContractorPackage",
+    "prato_smartcity_plugin.processing_provider.download_open_data:DownloadOpenDataResource",
 ]
 
 

@@ -19,32 +19,7 @@ from prato_smartcity_plugin.core.catalogue.cache import CacheIndex
 from prato_smartcity_plugin.core.catalogue.ckan import CkanClient, SearchQuery
 from prato_smartcity_plugin.core.catalogue.service import PortalService
 from prato_smartcity_plugin.core.errors import DataFormatError, InputError, NetworkError
-from tests.ckan_server import CkanReplay, _package, _resource, build_resources, ORG_PRATO
-
-
-@pytest.fixture(scope="module")
-def resource_files(tmp_path_factory):
-    files = build_resources(str(tmp_path_factory.mktemp("ckan-files")))
-    folder = os.path.dirname(files["ciclabili.geojson"])
-    path = os.path.join(folder, "misure_locali.csv")  # coordinates in a local grid: nothing tells the CRS
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write("nome,x,y\nA,10.5,20.25\nB,40.0,60.0\n")
-    files["misure_locali.csv"] = path
-    return files
-
-
-@pytest.fixture()
-def portal(resource_files):
-    server = CkanReplay(dict(resource_files))
-    server.start()
-    server.packages.append(_package(
-        "9b3c0000-0000-4000-8000-000000000009", "misure-locali", "Misure in coordinate locali", "", ORG_PRATO, [],
-        ["test"], "cc-by", "2020-01-01T00:00:00", [_resource("local-csv", "Misure", "CSV",
-                                                             server.file_url("misure_locali.csv"),
-                                                             "9b3c0000-0000-4000-8000-000000000009",
-                                                             "2020-01-01T00:00:00", None)]))
-    yield server
-    server.stop()
+from tests.ckan_server import ckan_files, ckan_portal  # noqa: F401 - fixtures
 
 
 @pytest.fixture()
@@ -53,8 +28,8 @@ def cache_root(tmp_path):
 
 
 @pytest.fixture()
-def service(portal, cache_root):
-    return PortalService(portal.base_url, qgis_transport(), CacheIndex(cache_root), max_archive_bytes=1024 * 1024)
+def service(ckan_portal, cache_root):
+    return PortalService(ckan_portal.base_url, qgis_transport(), CacheIndex(cache_root), max_archive_bytes=1024 * 1024)
 
 
 def load(service, dataset_id, resource_id, crs_prompt=None):
@@ -62,20 +37,20 @@ def load(service, dataset_id, resource_id, crs_prompt=None):
     return load_layers(service.fetch(dataset, dataset.resource(resource_id)), crs_prompt)
 
 
-def test_qgis_transport_talks_ckan_and_reports_bad_answers(portal, qgis_app):
-    client = CkanClient(portal.base_url, qgis_transport())
+def test_qgis_transport_talks_ckan_and_reports_bad_answers(ckan_portal, qgis_app):
+    client = CkanClient(ckan_portal.base_url, qgis_transport())
     assert client.status_show()["ckan_version"] == "2.9.5"
     assert client.package_search(SearchQuery(text="ciclabili")).datasets[0].name == "piste-ciclabili"
     with pytest.raises(DataFormatError) as raised:
-        CkanClient(portal.root + "/html", qgis_transport()).status_show()
+        CkanClient(ckan_portal.root + "/html", qgis_transport()).status_show()
     assert "web page, not with the CKAN API" in raised.value.message
     with pytest.raises(NetworkError) as raised:
-        CkanClient(portal.root + "/failing", qgis_transport()).package_search(SearchQuery())
+        CkanClient(ckan_portal.root + "/failing", qgis_transport()).package_search(SearchQuery())
     assert "refused the request" in raised.value.message
     with pytest.raises(NetworkError) as raised:
-        CkanClient(portal.root + "/slow", qgis_transport(), timeout=0.3).status_show()
+        CkanClient(ckan_portal.root + "/slow", qgis_transport(), timeout=0.3).status_show()
     assert raised.value.message == "The server did not answer in time."
-    portal.stop()
+    ckan_portal.stop()
     with pytest.raises(NetworkError) as raised:
         client.status_show()
     assert "Cannot reach the server" in raised.value.message
@@ -113,7 +88,7 @@ def test_latin1_csv_keeps_its_accents_and_decimal_commas(service):
     assert any(f["nome"].endswith("– città") for f in windows.getFeatures())
 
 
-def test_layer_metadata_carries_the_catalogue_record(service, portal):
+def test_layer_metadata_carries_the_catalogue_record(service, ckan_portal):
     layer, = load(service, "piste-ciclabili", "res-ciclabili-geojson").layers
     metadata = layer.metadata()
     assert metadata.title() == "Piste ciclabili — Piste ciclabili (GeoJSON)"
@@ -122,9 +97,9 @@ def test_layer_metadata_carries_the_catalogue_record(service, portal):
     assert "© OpenStreetMap contributors" in metadata.rights()
     assert metadata.identifier() == "res-ciclabili-geojson"
     links = {link.name: link.url for link in metadata.links()}
-    assert links["Dataset page"] == f"{portal.root}/dataset/piste-ciclabili"
-    assert links["Resource"] == portal.file_url("ciclabili.geojson")
-    assert metadata.history()[0].startswith(f"Retrieved from {portal.file_url('ciclabili.geojson')} on 20")
+    assert links["Dataset page"] == f"{ckan_portal.root}/dataset/piste-ciclabili"
+    assert links["Resource"] == ckan_portal.file_url("ciclabili.geojson")
+    assert metadata.history()[0].startswith(f"Retrieved from {ckan_portal.file_url('ciclabili.geojson')} on 20")
 
 
 def test_wms_and_wfs_are_service_layers(service):
@@ -181,9 +156,9 @@ def test_download_runs_in_a_task_with_progress(service, qgis_app):
     assert outcome["entry"].path.endswith(".shp") and task.progress() == 100
 
 
-def test_ciclabili_story_survives_a_restart_with_the_network_off(portal, cache_root, clean_project, tmp_path):
+def test_ciclabili_story_survives_a_restart_with_the_network_off(ckan_portal, cache_root, clean_project, tmp_path):
     """The planner finds "ciclabili", adds it to the map, restarts QGIS with no network, and still has it."""
-    service = PortalService(portal.base_url, qgis_transport(), CacheIndex(cache_root))
+    service = PortalService(ckan_portal.base_url, qgis_transport(), CacheIndex(cache_root))
     found = service.search(SearchQuery(text="ciclabili"))
     dataset = found.datasets[0]
     report = add_resource(service, dataset, dataset.resources[0], clean_project)
@@ -191,9 +166,9 @@ def test_ciclabili_story_survives_a_restart_with_the_network_off(portal, cache_r
     project_file = str(tmp_path / "planning.qgz")
     assert clean_project.write(project_file)
 
-    portal.stop()  # network off
+    ckan_portal.stop()  # network off
     clean_project.clear()  # "restart": a new project, a new service over the same cache folder
-    offline = PortalService(portal.base_url, qgis_transport(), CacheIndex(cache_root))
+    offline = PortalService(ckan_portal.base_url, qgis_transport(), CacheIndex(cache_root))
     again = offline.search(SearchQuery(text="ciclabili"))
     assert again.offline and again.datasets[0].title == "Piste ciclabili"
     report = add_resource(offline, again.datasets[0], again.datasets[0].resources[0], clean_project)

@@ -27,19 +27,7 @@ from prato_smartcity_plugin.core.errors import (
     DataFormatError,
     NetworkError,
 )
-from tests.ckan_server import CkanReplay, build_resources
-
-
-@pytest.fixture(scope="session")
-def resource_files(tmp_path_factory):
-    return build_resources(str(tmp_path_factory.mktemp("ckan-files")))
-
-
-@pytest.fixture()
-def portal(resource_files):
-    server = CkanReplay(dict(resource_files)).start()
-    yield server
-    server.stop()
+from tests.ckan_server import ckan_files, ckan_portal  # noqa: F401 - fixtures
 
 
 @pytest.fixture()
@@ -48,8 +36,8 @@ def cache(tmp_path):
 
 
 @pytest.fixture()
-def service(portal, cache):
-    return PortalService(portal.base_url, urllib_transport, cache, max_archive_bytes=1024 * 1024)
+def service(ckan_portal, cache):
+    return PortalService(ckan_portal.base_url, urllib_transport, cache, max_archive_bytes=1024 * 1024)
 
 
 def assert_cache_holds_nothing(cache: CacheIndex) -> None:
@@ -59,23 +47,23 @@ def assert_cache_holds_nothing(cache: CacheIndex) -> None:
 
 
 # --- the CKAN client ----------------------------------------------------------------------------------------------
-def test_status_organisations_and_groups(portal):
-    client = CkanClient(portal.root, urllib_transport)  # a site address works: /api/3 is added
+def test_status_organisations_and_groups(ckan_portal):
+    client = CkanClient(ckan_portal.root, urllib_transport)  # a site address works: /api/3 is added
     assert client.status_show()["ckan_version"] == "2.9.5"
     orgs = {o.name: o for o in client.organization_list()}
-    assert orgs["comune-di-prato"].title == "Comune di Prato" and orgs["comune-di-prato"].package_count == 3
+    assert orgs["comune-di-prato"].title == "Comune di Prato" and orgs["comune-di-prato"].package_count == 4
     assert {g.title for g in client.group_list()} == {"Trasporti", "Ambiente", "Regioni e città"}
 
 
-def test_search_with_facets_paging_and_sort(portal):
-    client = CkanClient(portal.base_url, urllib_transport)
+def test_search_with_facets_paging_and_sort(ckan_portal):
+    client = CkanClient(ckan_portal.base_url, urllib_transport)
     result = client.package_search(SearchQuery(text="ciclabili"))
     assert result.count == 1 and result.datasets[0].title == "Piste ciclabili"
     dataset = result.datasets[0]
     assert dataset.license_title.startswith("Open Data Commons") and dataset.publisher == "Comune di Prato"
     assert [r.format for r in dataset.resources] == ["GeoJSON", "SHP", "wms", "OGC WFS"]
     everything = client.package_search(SearchQuery(rows=2, sort=SORT_MODIFIED))
-    assert everything.count == 4 and len(everything.datasets) == 2
+    assert everything.count == 5 and len(everything.datasets) == 2
     assert everything.datasets[0].name == "copertura-wifi"  # most recently modified
     page2 = client.package_search(SearchQuery(rows=2, start=2, sort=SORT_MODIFIED))
     assert {d.name for d in page2.datasets}.isdisjoint({d.name for d in everything.datasets})
@@ -89,8 +77,8 @@ def test_search_with_facets_paging_and_sort(portal):
     assert [d.name for d in by_licence.datasets] == ["piste-ciclabili"]
 
 
-def test_package_show_and_unknown_dataset(portal):
-    client = CkanClient(portal.base_url, urllib_transport)
+def test_package_show_and_unknown_dataset(ckan_portal):
+    client = CkanClient(ckan_portal.base_url, urllib_transport)
     dataset = client.package_show("copertura-wifi")
     assert dataset.resource("res-wifi-kml").format == "KML"
     with pytest.raises(NetworkError) as raised:
@@ -103,21 +91,21 @@ def test_package_show_and_unknown_dataset(portal):
     ("/failing", NetworkError, "refused the request: Search Query Error"),
     ("/notckan", DataFormatError, "not a CKAN API response"),
 ])
-def test_bad_portal_answers(portal, path, error, message):
-    client = CkanClient(portal.root + path, urllib_transport)
+def test_bad_portal_answers(ckan_portal, path, error, message):
+    client = CkanClient(ckan_portal.root + path, urllib_transport)
     with pytest.raises(error) as raised:
         client.package_search(SearchQuery(text="x"))
     assert message in raised.value.message
 
 
-def test_unreachable_portal_and_timeout(portal):
-    client = CkanClient(portal.root + "/slow", urllib_transport, timeout=0.3)
+def test_unreachable_portal_and_timeout(ckan_portal):
+    client = CkanClient(ckan_portal.root + "/slow", urllib_transport, timeout=0.3)
     with pytest.raises(NetworkError) as raised:
         client.status_show()
     assert raised.value.message == "The server did not answer in time."
-    portal.stop()
+    ckan_portal.stop()
     with pytest.raises(NetworkError) as raised:
-        CkanClient(portal.base_url, urllib_transport).status_show()
+        CkanClient(ckan_portal.base_url, urllib_transport).status_show()
     assert "Cannot reach the server" in raised.value.message and raised.value.status is None
 
 
@@ -137,17 +125,17 @@ def test_format_labels_are_normalised():
     assert formats.normalise_format("XLS") == formats.UNKNOWN
 
 
-def test_csv_sniffing_of_the_city_variants(resource_files):
-    latin = sniff_csv(resource_files["hotspot_wifi_3003.csv"])
+def test_csv_sniffing_of_the_city_variants(ckan_files):
+    latin = sniff_csv(ckan_files["hotspot_wifi_3003.csv"])
     assert (latin.encoding, latin.delimiter, latin.decimal_comma) == ("ISO-8859-1", ";", True)
     assert (latin.x_field, latin.y_field, latin.crs) == ("X_coord", "Y_coord", "EPSG:3003")
     assert "Località" in latin.fields
-    windows = sniff_csv(resource_files["hotspot_wifi_4326_cp1252.csv"])
+    windows = sniff_csv(ckan_files["hotspot_wifi_4326_cp1252.csv"])
     assert (windows.encoding, windows.x_field, windows.y_field, windows.crs) == ("windows-1252", "lon", "lat",
                                                                                  "EPSG:4326")
-    plain = sniff_csv(resource_files["wifi_coverage_centroids_derived_epsg3003.csv"])
+    plain = sniff_csv(ckan_files["wifi_coverage_centroids_derived_epsg3003.csv"])
     assert (plain.encoding, plain.delimiter, plain.decimal_comma, plain.crs) == ("UTF-8", ",", False, "EPSG:3003")
-    table = sniff_csv(resource_files["residenti_per_quartiere.csv"])
+    table = sniff_csv(ckan_files["residenti_per_quartiere.csv"])
     assert not table.has_geometry
 
 
@@ -179,43 +167,43 @@ def test_fetch_each_format_into_the_cache(service, cache, dataset_id, resource_i
     assert os.listdir(os.path.join(cache.root, "tmp")) == []
 
 
-def test_wms_resource_is_a_service_not_a_download(service, portal, cache):
+def test_wms_resource_is_a_service_not_a_download(service, ckan_portal, cache):
     dataset = service.dataset("piste-ciclabili")
     entry = service.fetch(dataset, dataset.resource("res-ciclabili-wms"))
     assert entry.kind == formats.WMS and entry.path == ""
     assert [layer["name"] for layer in entry.layout["layers"]] == ["ciclabili"]
-    assert not any(path.startswith("/files") for path, _ in portal.requests)
+    assert not any(path.startswith("/files") for path, _ in ckan_portal.requests)
     assert cache.resources() == []
 
 
-def test_second_load_is_a_conditional_request_answered_from_the_cache(service, portal):
+def test_second_load_is_a_conditional_request_answered_from_the_cache(service, ckan_portal):
     dataset = service.dataset("piste-ciclabili")
     first = service.fetch(dataset, dataset.resource("res-ciclabili-geojson"))
-    portal.requests.clear()
+    ckan_portal.requests.clear()
     second = service.fetch(dataset, dataset.resource("res-ciclabili-geojson"))
     assert second.from_cache and second.path == first.path
-    (path, headers), = [r for r in portal.requests if r[0].startswith("/files/")]
+    (path, headers), = [r for r in ckan_portal.requests if r[0].startswith("/files/")]
     assert headers.get("If-None-Match") == first.etag
 
 
-def test_a_resource_changed_on_the_portal_is_downloaded_again(service, portal, resource_files, tmp_path):
+def test_a_resource_changed_on_the_portal_is_downloaded_again(service, ckan_portal, ckan_files, tmp_path):
     dataset = service.dataset("confini-comunali")
     first = service.fetch(dataset, dataset.resource("res-confine-geojson"))
     changed = tmp_path / "changed.geojson"
-    changed.write_bytes(open(resource_files["prato_comune_100005.geojson"], "rb").read().replace(b"Prato", b"PRATO"))
-    portal.files["prato_comune_100005.geojson"] = str(changed)
+    changed.write_bytes(open(ckan_files["prato_comune_100005.geojson"], "rb").read().replace(b"Prato", b"PRATO"))
+    ckan_portal.files["prato_comune_100005.geojson"] = str(changed)
     second = service.fetch(dataset, dataset.resource("res-confine-geojson"))
     assert not second.from_cache and second.etag != first.etag
     assert b"PRATO" in open(second.path, "rb").read()
 
 
-def test_offline_search_and_cached_resources(service, portal, cache):
+def test_offline_search_and_cached_resources(service, ckan_portal, cache):
     found = service.search(SearchQuery(text="ciclabili"))
     dataset = found.datasets[0]
     service.fetch(dataset, dataset.resource("res-ciclabili-geojson"))
     service.organizations()
     service.search(SearchQuery())  # the whole catalogue seen once
-    portal.stop()
+    ckan_portal.stop()
     offline = service.search(SearchQuery(text="ciclabili"))
     assert offline.offline and [d.title for d in offline.datasets] == ["Piste ciclabili"]
     assert service.search(SearchQuery(organization="regione-toscana")).datasets[0].name == "confini-comunali"
@@ -261,7 +249,7 @@ def test_size_question_and_cancel_leave_nothing_half_written(service, cache):
     with pytest.raises(SizeConfirmationRequired) as raised:
         service.fetch(dataset, resource, confirm_above=10_000)
     assert raised.value.size == resource.size and "more than the 0 MB" in raised.value.message
-    resource.size = None  # the portal does not say: the stream is stopped once past the limit
+    resource.size = None  # the ckan_portal does not say: the stream is stopped once past the limit
     with pytest.raises(SizeConfirmationRequired):
         service.fetch(dataset, resource, confirm_above=10_000)
     assert_cache_holds_nothing(cache)

@@ -1,0 +1,61 @@
+"""``pratosmartcity:download_open_data_resource`` in a real QgsApplication against the CKAN replay server on
+127.0.0.1 (CKAN itself cannot run here: it needs Solr; ``tests.ckan_server`` replays its API's structure)."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+from prato_smartcity_plugin.processing_provider.provider import PROVIDER_ID
+from tests.ckan_server import ckan_files, ckan_portal  # noqa: F401 - fixtures
+
+ALGORITHM = f"{PROVIDER_ID}:download_open_data_resource"
+
+
+@pytest.fixture()
+def cache_setting(tmp_path):
+    from prato_smartcity_plugin.adapters import settings
+
+    settings.set("cache_dir", str(tmp_path / "cache"))
+    yield str(tmp_path / "cache")
+    settings.set("cache_dir", "")
+
+
+def run(**parameters):
+    import processing
+
+    return processing.run(ALGORITHM, parameters)
+
+
+def test_resource_to_geopackage(prato_provider, ckan_portal, cache_setting, tmp_path):
+    output = str(tmp_path / "ciclabili.gpkg")
+    result = run(PORTAL=ckan_portal.root, DATASET="piste-ciclabili", RESOURCE="res-ciclabili-shp", OUTPUT=output)
+    layer = QgsVectorLayer(result["OUTPUT"], "out", "ogr")
+    assert layer.isValid() and layer.featureCount() == 224 and layer.crs().authid() == "EPSG:3003"
+    assert result["OUTPUT"].startswith(output)
+    ckan_portal.stop()  # offline: the cached copy is written again
+    again = run(PORTAL=ckan_portal.root, DATASET="piste-ciclabili", RESOURCE="res-ciclabili-shp",
+                OUTPUT=str(tmp_path / "again.gpkg"))
+    assert QgsVectorLayer(again["OUTPUT"], "out", "ogr").featureCount() == 224
+
+
+def test_first_loadable_resource_and_csv_crs(prato_provider, ckan_portal, cache_setting, tmp_path):
+    result = run(PORTAL=ckan_portal.base_url, DATASET="copertura-wifi", OUTPUT=str(tmp_path / "wifi.gpkg"))
+    assert QgsVectorLayer(result["OUTPUT"], "out", "ogr").featureCount() == 25
+    with pytest.raises(QgsProcessingException) as raised:
+        run(PORTAL=ckan_portal.base_url, DATASET="misure-locali", RESOURCE="Misure", OUTPUT=str(tmp_path / "m.gpkg"))
+    assert "Nothing tells the coordinate reference system" in str(raised.value)
+    result = run(PORTAL=ckan_portal.base_url, DATASET="misure-locali", RESOURCE="Misure", CRS="EPSG:6707",
+                 OUTPUT=str(tmp_path / "m.gpkg"))
+    layer = QgsVectorLayer(result["OUTPUT"], "out", "ogr")
+    assert layer.crs().authid() == "EPSG:6707" and layer.featureCount() == 2
+
+
+def test_bad_resource_is_a_processing_error_with_the_message(prato_provider, ckan_portal, cache_setting, tmp_path):
+    with pytest.raises(QgsProcessingException) as raised:
+        run(PORTAL=ckan_portal.base_url, DATASET="risorse-difettose", RESOURCE="zip-slip",
+            OUTPUT=str(tmp_path / "x.gpkg"))
+    assert "would be written outside its folder" in str(raised.value)
+    with pytest.raises(QgsProcessingException) as raised:
+        run(PORTAL=ckan_portal.base_url, DATASET="non-esiste", OUTPUT=str(tmp_path / "x.gpkg"))
+    assert "does not know this item" in str(raised.value)

@@ -58,7 +58,7 @@ class DownloadOpenDataResource(PratoAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Open data layer"),
                                                             QgsProcessing.TypeVectorAnyGeometry))
 
-    def run(self, parameters, context, feedback):
+    def execute(self, parameters, context, feedback):
         from prato_smartcity_plugin.adapters import settings
         from prato_smartcity_plugin.adapters.catalogue_layers import load_layers, layer_metadata
         from prato_smartcity_plugin.adapters.catalogue_tasks import find_portal, portal_service

@@ -4,12 +4,22 @@
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
 
-from prato_smartcity_plugin.processing_provider.provider import PROVIDER_ID
+from prato_smartcity_plugin.processing_provider.provider import PROVIDER_ID, PratoSmartCityProvider
 from tests.ckan_server import ckan_files, ckan_portal  # noqa: F401 - fixtures
 
 ALGORITHM = f"{PROVIDER_ID}:download_open_data_resource"
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    """The provider for this module only: removed afterwards, so that the lifecycle tests can register their own."""
+    provider = PratoSmartCityProvider()
+    registry = QgsApplication.processingRegistry()
+    assert registry.providerById(PROVIDER_ID) is None and registry.addProvider(provider)
+    yield provider
+    registry.removeProvider(PROVIDER_ID)
 
 
 @pytest.fixture()
@@ -27,7 +37,7 @@ def run(**parameters):
     return processing.run(ALGORITHM, parameters)
 
 
-def test_resource_to_geopackage(prato_provider, ckan_portal, cache_setting, tmp_path):
+def test_resource_to_geopackage(provider, ckan_portal, cache_setting, tmp_path):
     output = str(tmp_path / "ciclabili.gpkg")
     result = run(PORTAL=ckan_portal.root, DATASET="piste-ciclabili", RESOURCE="res-ciclabili-shp", OUTPUT=output)
     layer = QgsVectorLayer(result["OUTPUT"], "out", "ogr")
@@ -39,7 +49,7 @@ def test_resource_to_geopackage(prato_provider, ckan_portal, cache_setting, tmp_
     assert QgsVectorLayer(again["OUTPUT"], "out", "ogr").featureCount() == 224
 
 
-def test_first_loadable_resource_and_csv_crs(prato_provider, ckan_portal, cache_setting, tmp_path):
+def test_first_loadable_resource_and_csv_crs(provider, ckan_portal, cache_setting, tmp_path):
     result = run(PORTAL=ckan_portal.base_url, DATASET="copertura-wifi", OUTPUT=str(tmp_path / "wifi.gpkg"))
     assert QgsVectorLayer(result["OUTPUT"], "out", "ogr").featureCount() == 25
     with pytest.raises(QgsProcessingException) as raised:
@@ -51,7 +61,7 @@ def test_first_loadable_resource_and_csv_crs(prato_provider, ckan_portal, cache_
     assert layer.crs().authid() == "EPSG:6707" and layer.featureCount() == 2
 
 
-def test_bad_resource_is_a_processing_error_with_the_message(prato_provider, ckan_portal, cache_setting, tmp_path):
+def test_bad_resource_is_a_processing_error_with_the_message(provider, ckan_portal, cache_setting, tmp_path):
     with pytest.raises(QgsProcessingException) as raised:
         run(PORTAL=ckan_portal.base_url, DATASET="risorse-difettose", RESOURCE="zip-slip",
             OUTPUT=str(tmp_path / "x.gpkg"))

@@ -7,13 +7,15 @@ from __future__ import annotations
 from qgis.core import (
     Qgis,
     QgsApplication,
+    QgsProcessingAlgorithm,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -168,6 +170,16 @@ class ClashesWidget(QWidget):
         context = QgsProcessingContext()
         context.setProject(QgsProject.instance())
         feedback = _Feedback()
+        if algorithm.flags() & QgsProcessingAlgorithm.FlagNoThreading:
+            self._running = (None, context, feedback)
+            self.status.setText(self.tr("Checking…"))
+            QApplication.setOverrideCursor(Qt.WaitCursor)
+            try:
+                results, ok = algorithm.run(self.parameters(), context, feedback)
+            finally:
+                QApplication.restoreOverrideCursor()
+            self._finished(ok, results)
+            return
         task = QgsProcessingAlgRunnerTask(algorithm, self.parameters(), context, feedback)
         self._running = (task, context, feedback)
         if task.isCanceled():  # the algorithm refused its inputs while preparing: say why

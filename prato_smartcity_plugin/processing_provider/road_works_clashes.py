@@ -7,6 +7,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureSink,
     QgsProcessing,
+    QgsProcessingAlgorithm,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -20,6 +21,18 @@ from qgis.core import (
 )
 
 from prato_smartcity_plugin.processing_provider.base import PratoAlgorithm
+
+
+def shapely_major() -> int:
+    """Shapely's major version, without importing it (QGIS asks for the flags at start-up)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return int(version("shapely").split(".")[0])
+    except (PackageNotFoundError, ValueError):
+        import shapely
+
+        return int(shapely.__version__.split(".")[0])
 
 
 class _ClashStyle(QgsProcessingLayerPostProcessorInterface):
@@ -48,6 +61,12 @@ class RoadWorksClashesAlgorithm(PratoAlgorithm):
     REPORT = "REPORT"
     CLASH_COUNT = "CLASH_COUNT"
     CHECKED_COUNT = "CHECKED_COUNT"
+
+    def flags(self):
+        # Shapely 1.8 shares one GEOS handle between threads (the save-time check uses it on the main thread), so it
+        # runs on the main thread there; shapely 2 is thread-safe.
+        flags = super().flags()
+        return flags | QgsProcessingAlgorithm.FlagNoThreading if shapely_major() < 2 else flags
 
     def name(self) -> str:
         return "road_works_clashes"

@@ -24,7 +24,7 @@ from qgis.PyQt.QtCore import QDate
 from prato_smartcity_plugin.adapters.road_works import QVARIANT_TYPES
 from prato_smartcity_plugin.core.interventions import schema
 
-X0, Y0 = 668_000, 4_876_000  # central Prato, EPSG:6707
+X0, Y0 = 668_000, 4_860_000  # central Prato, EPSG:6707
 
 WKB = {"point": QgsWkbTypes.MultiPoint, "line": QgsWkbTypes.MultiLineString, "polygon": QgsWkbTypes.MultiPolygon}
 

@@ -111,3 +111,34 @@ def test_the_warning_can_be_turned_off_and_unload_stops_watching(qgis_iface, sto
     save(polygons, feature(polygons, square(6, 6), "2026-03-01", "2026-03-20", "alia", "Unwatched", "Via Roma"))
     assert messages(qgis_iface) == []
     plugin.initGui()  # the fixture unloads it again
+
+
+def test_the_interventions_store_itself_warns_on_a_clashing_save(qgis_iface, plugin, tmp_path):
+    """The surveyor's story on the real store (its layers, form defaults and save hooks): a road work drawn over
+    another one at the same time gets the warning."""
+    from qgis.PyQt.QtCore import QDate
+
+    from prato_smartcity_plugin.adapters.store import layers as store_layers
+    from prato_smartcity_plugin.core.interventions.schema import GeometryKind
+    from tests.qgis.store_helpers import add as add_intervention
+
+    settings.set("store_path", str(tmp_path / "interventions.gpkg"))
+    try:
+        layers = store_layers.open_layers()
+        area, line_layer = layers[GeometryKind.POLYGON], layers[GeometryKind.LINE]
+        add_intervention(area, GeometryKind.POLYGON, "MultiPolygon (((668000 4860000, 668040 4860000, "
+                         "668040 4860020, 668000 4860020, 668000 4860000)))", title="Rifacimento fognatura",
+                         category="road_works", status="approved", responsible_body="publiacqua",
+                         street="Via Santa Trinità", start_date=QDate(2026, 5, 4), end_date=QDate(2026, 5, 29))
+        assert messages(qgis_iface) == []
+        add_intervention(line_layer, GeometryKind.LINE, "MultiLineString ((668020 4859990, 668020 4860100))",
+                         title="Posa fibra", category="road_works", status="proposed", responsible_body="estracom",
+                         street="via S. Trinita", start_date=QDate(2026, 5, 25), end_date=QDate(2026, 6, 12))
+        [text] = messages(qgis_iface)
+        assert ('"Posa fibra" overlaps "Rifacimento fognatura" by Publiacqua, from 2026-05-25 to 2026-05-29 (5 days)'
+                in text)
+    finally:
+        for layer in store_layers.project_layers().values():
+            if layer.isEditable():
+                layer.rollBack()
+        settings.set("store_path", "")

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,7 +27,9 @@ from prato_smartcity_plugin.core.export.rules import ExportOptions  # noqa: E402
 from prato_smartcity_plugin.core.interventions import schema  # noqa: E402
 from tests.export_data import write_layer  # noqa: E402
 
-STREETS = ["via Santa Trinità", "Piazza del Duomo – lato nord", "via Cairoli", "viale della Repubblica", "via Pistoiese"]
+REPEATS = 3
+STREETS = ["via Santa Trinità", "Piazza del Duomo – lato nord", "via Cairoli", "viale della Repubblica",
+           "via Pistoiese"]
 
 
 def make_store(path: str, n: int) -> None:
@@ -58,19 +61,27 @@ def main() -> None:
         started = time.perf_counter()
         make_store(store, n)
         print(f"data: {n} interventions written in {time.perf_counter() - started:.1f} s")
-        started = time.perf_counter()
-        subprocess.run(["ogr2ogr", "-f", "ESRI Shapefile", str(folder / "ogr2ogr"), store, "interventions_point",
-                        "-lco", "ENCODING=UTF-8", "-t_srs", "EPSG:3003"], check=True, capture_output=True)
-        reference = time.perf_counter() - started
-        phases: list[tuple[str, float]] = []
-        started = time.perf_counter()
-        report = export_package([LayerSource("interventions_point", store, "interventions_point")],
-                                ExportOptions(crs="EPSG:3003", labels=True), str(folder / "package.zip"),
-                                progress=lambda fraction, message: phases.append((message, time.perf_counter())))
-        ours = time.perf_counter() - started
-        phases.append(("end", time.perf_counter()))
+        references, runs = [], []
+        for attempt in range(REPEATS):  # alternated, the median of each: this machine is shared
+            out = folder / f"ogr2ogr{attempt}"
+            started = time.perf_counter()
+            subprocess.run(["ogr2ogr", "-f", "ESRI Shapefile", str(out), store, "interventions_point",
+                            "-lco", "ENCODING=UTF-8", "-t_srs", "EPSG:3003"], check=True, capture_output=True)
+            references.append(time.perf_counter() - started)
+            shutil.rmtree(out)
+            phases: list[tuple[str, float]] = []
+            started = time.perf_counter()
+            report = export_package([LayerSource("interventions_point", store, "interventions_point")],
+                                    ExportOptions(crs="EPSG:3003", labels=True), str(folder / "package.zip"),
+                                    progress=lambda fraction, message, phases=phases: phases.append(
+                                        (message, time.perf_counter())))
+            phases.append(("end", time.perf_counter()))
+            runs.append((time.perf_counter() - started, phases))
+            os.remove(folder / "package.zip")
+        reference = statistics.median(references)
+        ours, phases = sorted(runs, key=lambda run: run[0])[len(runs) // 2]
         assert report.files[0].count == n
-        print(f"{'what':<52} {'seconds':>8}")
+        print(f"{'what (median of ' + str(REPEATS) + ' alternated runs)':<52} {'seconds':>8}")
         label = 'ogr2ogr -f "ESRI Shapefile" (to EPSG:3003)'
         print(f"{label:<52} {reference:>8.2f}")
         print(f"{'contractor package (write + verify + README + ZIP)':<52} {ours:>8.2f}")

@@ -15,6 +15,7 @@ import math
 import os
 import shutil
 import tempfile
+import threading
 import zipfile
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
@@ -38,7 +39,6 @@ from prato_smartcity_plugin.core.export.rules import (
     labels_of,
     plan_fields,
     utf8_chunks,
-    utf8_length,
     value_labels,
 )
 from prato_smartcity_plugin.core.i18n import CONTEXT, translate
@@ -59,6 +59,7 @@ _SHP_GEOMETRY = {GeometryKind.POINT: ogr.wkbPoint, GeometryKind.LINE: ogr.wkbMul
                  GeometryKind.POLYGON: ogr.wkbMultiPolygon}
 _SHP_NLT = {GeometryKind.POINT: "POINT", GeometryKind.LINE: "MULTILINESTRING", GeometryKind.POLYGON: "MULTIPOLYGON"}
 _EXTENSIONS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
+_TYPE_COLUMN, _SINGLE_COLUMN = "prato_export_geometry_type", "prato_export_single_point"
 
 
 def tr(text: str) -> str:
@@ -177,46 +178,66 @@ class _Source:
             self.ds.ReleaseResultSet(result)
 
     def _statistics(self, options: ExportOptions) -> None:
-        rows = self.query(f"SELECT ST_GeometryType({self.geom}) AS t, "
-                          f"(ST_MinX({self.geom}) = ST_MaxX({self.geom}) AND ST_MinY({self.geom}) = ST_MaxY({self.geom}))"
-                          f" AS single, count(*) FROM {self.table} WHERE {_and(self.where)} GROUP BY t, single")
-        self.counts: dict[GeometryKind, int] = {}
-        self.total = self.without_geometry = self.collections = self.multi_points = 0
-        for type_name, single, count in rows:
-            self.total += count
-            kind = kind_of_type_name(type_name or "")
-            if type_name in COLLECTION_TYPES:
-                self.collections += count
-            elif kind is None:
-                self.without_geometry += count
-            elif kind == GeometryKind.POINT and not int(single or 0):
-                self.multi_points += count
-            else:
-                self.counts[kind] = self.counts.get(kind, 0) + count
+        """One read of every row (Arrow, in fid order): geometry types, text lengths, empty dates. The columns are
+        kept: the long texts are patched and the file is verified from them, without reading the source again."""
+        import numpy as np
+
+        names = [f.name for f in self.fields]
+        g = self.geom
+        result = self.ds.ExecuteSQL(
+            f"SELECT ST_GeometryType({g}) AS {_quote(_TYPE_COLUMN)}, (ST_MinX({g}) = ST_MaxX({g}) AND "
+            f"ST_MinY({g}) = ST_MaxY({g})) AS {_quote(_SINGLE_COLUMN)}"
+            + "".join(f", {_quote(n)}" for n in names)
+            + f" FROM {self.table} WHERE {_and(self.where)} ORDER BY {self.fid}")
+        try:
+            self.arrays = _read_arrays(result, [_TYPE_COLUMN, _SINGLE_COLUMN] + names)
+        finally:
+            self.ds.ReleaseResultSet(result)
+        type_values, type_nulls = self.arrays.pop(_TYPE_COLUMN)
+        single_values, single_nulls = self.arrays.pop(_SINGLE_COLUMN)
+        self.total = len(type_values)
+        codes = {GeometryKind.POINT: 1, GeometryKind.LINE: 2, GeometryKind.POLYGON: 3}
+        unique, inverse = np.unique(type_values, return_inverse=True)
+        lookup = []
+        for value in unique:
+            text = value.decode() if isinstance(value, bytes) else str(value)
+            kind = kind_of_type_name(text)
+            lookup.append(4 if text.upper() in COLLECTION_TYPES else codes.get(kind, 0))
+        kinds = np.array(lookup, np.int8)[inverse] if len(unique) else np.zeros(0, np.int8)
+        kinds[type_nulls] = 0
+        single = np.asarray(single_values).astype(str) if single_values.dtype.kind == "S" else single_values
+        single = (np.asarray(single, dtype=float) == 1) & ~single_nulls if len(single) else np.zeros(0, bool)
+        multi_point = (kinds == 1) & ~single
+        self.masks = {kind: (kinds == code) & ~multi_point if kind == GeometryKind.POINT else kinds == code
+                      for kind, code in codes.items()}
+        self.counts = {kind: int(mask.sum()) for kind, mask in self.masks.items() if mask.any()}
+        self.multi_points = int(multi_point.sum())
+        self.collections = int((kinds == 4).sum())
+        self.without_geometry = int((kinds == 0).sum())
         if self.without_geometry:
             self.notes.append(Note.make("no_geometry", warning=True, layer=self.source.name,
                                         count=self.without_geometry))
-        text = [f for f in self.fields if f.type == FieldType.TEXT]
-        dates = [f for f in self.fields if f.type == FieldType.DATE]
-        expressions = [f"max(length(CAST({_quote(f.name)} AS BLOB)))" for f in text]
-        expressions += [f"sum({_quote(f.name)} IS NULL)" for f in dates]
         self.max_bytes: dict[str, int] = {}
-        self.long_fields: list[str] = []
-        if expressions:
-            values = self.query(f"SELECT {', '.join(expressions)} FROM {self.table} WHERE {_and(self.where)}")[0]
-            for f, value in zip(text, values[: len(text)]):
-                self.max_bytes[f.name] = int(value or 0)
-                if (value or 0) > TEXT_BYTES:
-                    self.long_fields.append(f.name)
-            for f, value in zip(dates, values[len(text):]):
-                if value:
-                    self.notes.append(Note.make("null_dates", field=f.name, count=int(value)))
+        self.lengths: dict[str, object] = {}
         max_chunks, truncated = {}, {}
-        for name in self.long_fields:
-            values = [v for (v,) in self.query(f"SELECT {_quote(name)} FROM {self.table} WHERE "
-                                              f"{_and(self.where, f'length(CAST({_quote(name)} AS BLOB)) > {TEXT_BYTES}')}")]
-            max_chunks[name] = max(len(utf8_chunks(v)) for v in values)
-            truncated[name] = len(values)
+        for f in self.fields:
+            values, nulls = self.arrays[f.name]
+            if f.type == FieldType.DATE and nulls.any():
+                self.notes.append(Note.make("null_dates", field=f.name, count=int(nulls.sum())))
+            if f.type != FieldType.TEXT:
+                continue
+            if values.dtype.kind == "S" and len(values):
+                lengths = np.char.str_len(values)
+            else:
+                lengths = np.zeros(len(values), int)
+            lengths[nulls] = 0
+            self.lengths[f.name] = lengths
+            self.max_bytes[f.name] = int(lengths.max()) if len(lengths) else 0
+            if self.max_bytes[f.name] > TEXT_BYTES:
+                long_values = [v.decode("utf-8") for v in values[lengths > TEXT_BYTES]]
+                max_chunks[f.name] = max(len(utf8_chunks(v)) for v in long_values)
+                truncated[f.name] = len(long_values)
+        self.long_fields = list(max_chunks)
         self.plan = plan_fields(self.fields, options, self.max_bytes, max_chunks, truncated)
         self.labels = {name: labels_of(s) for name, s in self.plan.sources.items() if s.codes}
 
@@ -257,7 +278,8 @@ class _Source:
         return kinds
 
     def slow_rows_geometries(self):
-        result = self.ds.ExecuteSQL(f"SELECT {self.geom} FROM {self.table} WHERE {_and(self.where, self._collection_clause())}")
+        result = self.ds.ExecuteSQL(f"SELECT {self.geom} FROM {self.table} "
+                                    f"WHERE {_and(self.where, self._collection_clause())}")
         try:
             return [f.GetGeometryRef().Clone() for f in result if f.GetGeometryRef() is not None]
         finally:
@@ -276,7 +298,8 @@ class _Source:
             elif source_type == FieldType.TEXT:
                 expression = column
                 if out.labelled and self.labels.get(out.source):
-                    cases = " ".join(f"WHEN {_literal(k)} THEN {_literal(v)}" for k, v in self.labels[out.source].items())
+                    cases = " ".join(f"WHEN {_literal(k)} THEN {_literal(v)}"
+                                     for k, v in self.labels[out.source].items())
                     expression = f"CASE {column} {cases} ELSE {column} END"
                 if out.source in self.long_fields:
                     expression = f"CASE WHEN length(CAST({column} AS BLOB)) <= {TEXT_BYTES} THEN {expression} END"
@@ -332,11 +355,12 @@ def _expected_epsg(crs: str) -> str:
     return srs.GetAuthorityCode(None) or ""
 
 
-def _read_arrays(layer, names: Sequence[str]) -> dict[str, tuple]:
+def _read_arrays(layer, names: Sequence[str], geometry: str = "") -> dict[str, tuple]:
     """Every row of ``layer`` (a layer or an SQL result) through the Arrow stream: name -> (values, nulls), NumPy
-    arrays (text as bytes, dates as datetime64)."""
+    arrays (text as bytes, dates as datetime64); the geometry column ``geometry`` too when named (WKB)."""
     import numpy as np
 
+    names = list(names) + ([geometry] if geometry else [])
     parts: dict[str, list] = {n: [] for n in names}
     lowered = None
     for batch in layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=NO"]):
@@ -369,6 +393,21 @@ def _item(values, nulls, row: int, kind: FieldType):
         value = value.decode("utf-8")
         return value or None
     return value
+
+
+def _invalid_points(wkb) -> int | None:
+    """Points that are null or not finite, from their WKB column (``None`` when the column is not plain 2D points:
+    then ask GEOS)."""
+    import numpy as np
+
+    values, nulls = wkb
+    if values.dtype.kind != "V" or values.dtype.itemsize != 21:
+        return None
+    raw = np.frombuffer(values.tobytes(), np.uint8).reshape(-1, 21)
+    if len(raw) and (raw[:, 0] != 1).any():
+        return None  # not little-endian WKB
+    xy = np.ascontiguousarray(raw[:, 5:21]).view("<f8")
+    return int(nulls.sum() + (~np.isfinite(xy).all(axis=1) & ~nulls).sum())
 
 
 def _same(a, b) -> bool:
@@ -475,16 +514,27 @@ class PackageWriter:
             if src.collections:
                 notes.append(Note.make("collection", layer=src.source.name, count=src.collections))
         copies = self._write_copies(folder, opened, files)
-        verification = []
-        for index, report in enumerate(files):
-            self._check_cancel()
-            self.progress(0.6 + 0.3 * index / len(files), tr("Verifying {file}").format(file=f"{report.stem}.shp"))
-            src, kind, slow_values = expected[report.stem]
-            verification.extend(self._verify(folder, report, src, kind, slow_values, notes))
+        # The data files are compressed on another core while they are verified; the ZIP only takes its name
+        # once the verification has passed (a failed one removes it).
+        zipper = _Zipper(self.zip_path + ".part", folder, sorted(os.listdir(folder)))
+        zipper.start()
+        try:
+            verification = []
+            for index, report in enumerate(files):
+                self._check_cancel()
+                self.progress(0.6 + 0.3 * index / len(files),
+                              tr("Verifying {file}").format(file=f"{report.stem}.shp"))
+                src, kind, slow_values = expected[report.stem]
+                verification.extend(self._verify(folder, report, src, kind, slow_values, notes))
+        except BaseException:
+            zipper.join()
+            zipper.discard()
+            raise
         summary = readme.PackageSummary(
             crs=f"EPSG:{self.epsg}" if self.epsg else self.options.crs, crs_name=self.srs.GetName() or "",
             files=[readme.FileEntry(f.stem, f.layer, f.kind, f.count, f.plan.fields) for f in files],
-            sources=[readme.SourceEntry(s.source.name, s.total, s.source.attribution, s.source.licence) for s in opened],
+            sources=[readme.SourceEntry(s.source.name, s.total, s.source.attribution, s.source.licence)
+                     for s in opened],
             notes=notes, value_labels={k: v for p in {id(s.plan): s.plan for s in opened}.values()
                                        for k, v in value_labels(p).items()},
             copies=copies)
@@ -492,7 +542,7 @@ class PackageWriter:
             with open(os.path.join(folder, name), "w", encoding="utf-8", newline="\r\n") as handle:
                 handle.write(readme.render(summary, language))
         self.progress(0.95, tr("Writing the ZIP"))
-        members = self._zip(folder)
+        members = zipper.finish(list(readme.README_FILES.values()), self.zip_path)
         log.info("Contractor package %s: %s", self.zip_path, ", ".join(f"{f.stem} {f.count}" for f in files))
         return ExportReport(self.zip_path, files, notes, verification, members)
 
@@ -515,6 +565,8 @@ class PackageWriter:
     def _write_shapefile(self, folder: str, stem: str, src: _Source, kind: GeometryKind) -> list:
         """Write one file: the bulk with one SQL statement, then the rows SQL cannot shape. Returns the values of the
         rows written one by one (in file order, after the bulk)."""
+        import numpy as np
+
         path = os.path.join(folder, f"{stem}.shp")
         plan = src.plan
         self._create_shapefile(path, plan, kind)
@@ -529,24 +581,28 @@ class PackageWriter:
         ds = ogr.Open(path, 1)
         layer = ds.GetLayer()
         # Long texts of the bulk rows: their position in the file is their rank in fid order.
+        mask = src.masks[kind]
+        positions = np.cumsum(mask) - 1  # a bulk row's place in the file: its rank among the rows of this kind
+        definition = layer.GetLayerDefn()
         for name in src.long_fields:
-            outs = plan.by_source[name]
-            rows = src.query(f"SELECT pos, value FROM (SELECT row_number() OVER (ORDER BY {src.fid}) - 1 AS pos, "
-                             f"{_quote(name)} AS value FROM {src.table} WHERE {src.fast_clause(kind)}) "
-                             f"WHERE length(CAST(value AS BLOB)) > {TEXT_BYTES}")
-            for pos, value in rows:
-                feature = layer.GetFeature(pos)
-                for out, part in zip(outs, export_values(plan, name, value, src.labels.get(name))):
+            indexes = [definition.GetFieldIndex(out.name) for out in plan.by_source[name]]
+            values, _ = src.arrays[name]
+            for row in (mask & (src.lengths[name] > TEXT_BYTES)).nonzero()[0]:
+                feature = layer.GetFeature(int(positions[row]))
+                parts = export_values(plan, name, values[row].decode("utf-8"), src.labels.get(name))
+                for index, part in zip(indexes, parts):
                     if part is None:
-                        feature.SetFieldNull(out.name)
+                        feature.SetFieldNull(index)
                     else:
-                        feature.SetField(out.name, part)
+                        feature.SetField(index, part)
                 layer.SetFeature(feature)
         slow_values = self._write_slow_rows(layer, src, kind)
         ds = None
         return slow_values
 
     def _write_slow_rows(self, layer, src: _Source, kind: GeometryKind) -> list:
+        if not src.collections and not (kind == GeometryKind.POINT and src.multi_points):
+            return []
         plan = src.plan
         names = [s.name for s in src.fields]
         result = src.ds.ExecuteSQL(f"SELECT {src.geom}, {', '.join(_quote(n) for n in names)} FROM {src.table} "
@@ -637,23 +693,23 @@ class PackageWriter:
         if layer.GetFeatureCount() != expected_count:
             problems.append(tr("{file}: {found} features instead of {expected}.").format(
                 file=name, found=layer.GetFeatureCount(), expected=expected_count))
-        invalid = self._invalid_geometries(ds, report.stem)
+        # Attribute values: the file's against the core's rules applied to the source.
+        mask = src.masks[kind]
+        source_columns = {name: (values[mask], nulls[mask]) for name, (values, nulls) in src.arrays.items()}
+        written = _read_arrays(layer, [o.name for o in plan.fields], geometry="wkb_geometry")
+        invalid = None
+        if kind == GeometryKind.POINT:
+            invalid = _invalid_points(written["wkb_geometry"])
+        if invalid is None:
+            invalid = self._invalid_geometries(ds, report.stem)
         if invalid:
             source_invalid = self._invalid_in_source(src, kind)
             if invalid > source_invalid:
                 problems.append(tr("{file}: {n} geometries are empty or invalid.").format(file=name, n=invalid))
             else:
                 notes.append(Note.make("invalid_source", warning=True, file=name, count=invalid))
-        # Attribute values: the file's against the core's rules applied to the source.
-        names = [s.name for s in src.fields]
-        result = src.ds.ExecuteSQL(f"SELECT {', '.join(_quote(n) for n in names)} FROM {src.table} "
-                                   f"WHERE {src.fast_clause(kind)} ORDER BY {src.fid}")
-        try:
-            source_columns = _read_arrays(result, names)
-        finally:
-            src.ds.ReleaseResultSet(result)
-        written = _read_arrays(layer, [o.name for o in plan.fields])
         mismatches = []
+        rule_cache: dict = {}
         for index, out in enumerate(plan.fields):
             source_kind = plan.sources[out.source].type
             values, nulls = source_columns[out.source]
@@ -668,8 +724,11 @@ class PackageWriter:
             for row in suspects:
                 actual = _item(actual_values, actual_nulls, row, out.type)
                 if row < fast_rows:
-                    expected = export_values(plan, out.source, _item(values, nulls, row, source_kind),
-                                             src.labels.get(out.source))[out.part]
+                    key = (out.source, row)
+                    if key not in rule_cache:
+                        rule_cache[key] = export_values(plan, out.source, _item(values, nulls, row, source_kind),
+                                                        src.labels.get(out.source))
+                    expected = rule_cache[key][out.part]
                 else:
                     expected = slow_values[row - fast_rows][index]
                 if not _same(actual, expected):
@@ -699,25 +758,55 @@ class PackageWriter:
         return sum(1 for f in layer if f.GetGeometryRef() is None or not f.GetGeometryRef().IsValid())
 
     def _invalid_in_source(self, src: _Source, kind: GeometryKind) -> int:
+        types = ", ".join(_literal(t) for t in KIND_TYPES[kind] + COLLECTION_TYPES)
         result = src.ds.ExecuteSQL(f"SELECT {src.geom} FROM {src.table} WHERE "
-                                   f"{_and(src.where, f'ST_GeometryType({src.geom}) IN (' + ', '.join(_literal(t) for t in KIND_TYPES[kind] + COLLECTION_TYPES) + ')')}")
+                                   f"{_and(src.where, f'ST_GeometryType({src.geom}) IN ({types})')}")
         try:
             return sum(1 for f in result if f.GetGeometryRef() is not None and not f.GetGeometryRef().IsValid())
         finally:
             src.ds.ReleaseResultSet(result)
 
-    def _zip(self, folder: str) -> list[str]:
-        partial = self.zip_path + ".part"
-        members = sorted(os.listdir(folder))
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-            for member in members:
-                archive.write(os.path.join(folder, member), member)
-        with zipfile.ZipFile(partial) as archive:
-            bad = archive.testzip()
-            if bad is not None or sorted(archive.namelist()) != members:
-                raise ExportError(tr("The ZIP could not be written correctly."), f"bad member: {bad}")
-        os.replace(partial, self.zip_path)
-        return members
+
+class _Zipper(threading.Thread):
+    """Writes the ZIP of ``members`` of ``folder`` in the background (zlib releases the GIL)."""
+
+    def __init__(self, partial: str, folder: str, members: list[str]):
+        super().__init__(daemon=True)
+        self.partial, self.folder, self.members = partial, folder, members
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            with zipfile.ZipFile(self.partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+                for member in self.members:
+                    archive.write(os.path.join(self.folder, member), member)
+        except BaseException as error:  # noqa: BLE001 - reported by finish()
+            self.error = error
+
+    def discard(self) -> None:
+        if os.path.exists(self.partial):
+            os.remove(self.partial)
+
+    def finish(self, more: list[str], target: str) -> list[str]:
+        """Add ``more`` (written after the verification), check every member is there whole, take ``target``."""
+        self.join()
+        try:
+            if self.error is not None:
+                raise ExportError(tr("The ZIP could not be written."), str(self.error)) from self.error
+            with zipfile.ZipFile(self.partial, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+                for member in more:
+                    archive.write(os.path.join(self.folder, member), member)
+            members = sorted(self.members + more)
+            with zipfile.ZipFile(self.partial) as archive:
+                sizes = {i.filename: i.file_size for i in archive.infolist()}
+            wrong = [m for m in members if sizes.get(m) != os.path.getsize(os.path.join(self.folder, m))]
+            if wrong or len(sizes) != len(members):
+                raise ExportError(tr("The ZIP could not be written correctly."), f"members: {wrong or sorted(sizes)}")
+            os.replace(self.partial, target)
+            return members
+        except BaseException:
+            self.discard()
+            raise
 
 
 def _ogr_value(feature, index: int, kind: FieldType):

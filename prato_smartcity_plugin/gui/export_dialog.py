@@ -26,7 +26,7 @@ from qgis.PyQt.QtWidgets import (
 
 from prato_smartcity_plugin.core.errors import InputError, PratoError
 from prato_smartcity_plugin.core.export import names as short_names
-from prato_smartcity_plugin.core.export.rules import DEFAULT_CRS, ExportOptions, LongTextPolicy, SourceField
+from prato_smartcity_plugin.core.export.rules import DEFAULT_CRS, ExportOptions, LongTextPolicy
 from prato_smartcity_plugin.core.interventions.schema import FIELDS_BY_NAME
 from prato_smartcity_plugin.gui.messages import push, show_error
 

@@ -20,8 +20,8 @@ from qgis.core import (
 )
 
 from prato_smartcity_plugin.core.errors import InputError, PratoError
-from prato_smartcity_plugin.core.i18n import CONTEXT, translate
 from prato_smartcity_plugin.core.export.rules import DEFAULT_CRS, ExportOptions, LongTextPolicy
+from prato_smartcity_plugin.core.i18n import CONTEXT, translate
 from prato_smartcity_plugin.processing_provider.base import PratoAlgorithm
 
 POLICIES = (LongTextPolicy.SPLIT, LongTextPolicy.TRUNCATE)

@@ -70,7 +70,8 @@ def test_layer_context_menu_opens_the_dialog_for_that_layer(tmp_path, qgis_iface
     plugin.initProcessing()
     plugin.initGui()
     try:
-        [(action, _, _, _)] = [e for e in qgis_iface.layer_actions if e[0].objectName() == "pratoExportContractorPackage"]
+        [(action, _, _, _)] = [e for e in qgis_iface.layer_actions
+                               if e[0].objectName() == "pratoExportContractorPackage"]
         qgis_iface.setActiveLayer(layer)
         action.trigger()
         dialog = plugin.export_dialog

@@ -2,7 +2,8 @@
 
 The same fields always get the same names: a field keeps its schema ``short_name`` when it has one, otherwise a
 readable name is derived (accents folded; short connecting words dropped, the longest words shortened to 4 then 3
-letters, then underscores and vowels dropped), and collisions are resolved with numbered suffixes (``descr``, ``descr_2``...). A user's override wins once validated.
+letters, then underscores and vowels dropped), and collisions are resolved with numbered suffixes (``descr``,
+``descr_2``...). A user's override wins once validated.
 """
 
 from __future__ import annotations

@@ -84,7 +84,7 @@ class Note:
     warning: bool = False
 
     @classmethod
-    def make(cls, code: str, warning: bool = False, **params: Any) -> "Note":
+    def make(cls, code: str, warning: bool = False, **params: Any) -> Note:
         return cls(code, tuple(sorted(params.items())), warning)
 
     def text(self, language: str = "") -> str:
@@ -141,7 +141,7 @@ class SourceField:
     label: str = ""
 
     @classmethod
-    def of(cls, name: str, type_: FieldType) -> "SourceField":
+    def of(cls, name: str, type_: FieldType) -> SourceField:
         """A layer's field: a schema field (same name) brings its short name, codes and label."""
         spec = FIELDS_BY_NAME.get(name)
         if spec is not None and spec.type == type_:

@@ -76,14 +76,19 @@ def install_zip(zip_path: Path, profiles: Path, name: str = PROFILE) -> Path:
 
 
 def desktop_env(display: str | None = None, extra: dict | None = None) -> dict:
-    """The environment for the desktop: a real X display, never the offscreen platform the test suite uses."""
+    """The environment for the desktop: a real X display, never the offscreen platform the test suite uses.
+    ``extra`` adds variables (a ``None`` value removes one)."""
     env = dict(os.environ)
     if display:
         env["DISPLAY"] = display
     if env.get("QT_QPA_PLATFORM") == "offscreen":
         env.pop("QT_QPA_PLATFORM")
     env.pop("QGIS_CUSTOM_CONFIG_PATH", None)
-    env.update(extra or {})
+    for key, value in (extra or {}).items():  # None removes a variable
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
     return env
 
 

@@ -370,3 +370,13 @@ def test_csv_report_reads_back_into_the_same_tables():
     assert [t.title for t in back] == [t.title for t in tables]
     assert [t.headers for t in back] == [t.headers for t in tables]
     assert [t.rows for t in back] == [t.as_text_rows() for t in tables]
+
+
+def test_record_from_a_layer_with_one_field_per_osm_key():
+    """QuickOSM-style layers carry each OSM key as a field, no nested tags."""
+    record = schema.record_from_attributes({"full_id": "w1", "osm_id": "123", "osm_type": "way",
+                                            "highway": "residential", "cycleway:right": "lane", "lit": "no",
+                                            "oneway": "yes", "name": "Via Pistoiese"})
+    assert (record["kind"], record["lit"], record["oneway"], record["name"]) == (schema.LANE, False, True,
+                                                                                 "Via Pistoiese")
+    assert record["source"] == "OpenStreetMap" and record["source_id"] == "123"

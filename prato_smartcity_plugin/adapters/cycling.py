@@ -107,8 +107,11 @@ def source_name(source) -> str:
     return source.name() if isinstance(source, QgsVectorLayer) else source.sourceName()
 
 
-def _transform(source, crs: QgsCoordinateReferenceSystem) -> QgsCoordinateTransform:
-    return QgsCoordinateTransform(source_crs(source), crs, QgsProject.instance())
+def _transform(source, crs: QgsCoordinateReferenceSystem, transform_context=None) -> QgsCoordinateTransform:
+    """Processing passes its context's transform context (thread-safe); the dock uses the project's."""
+    if transform_context is None:
+        transform_context = QgsProject.instance().transformContext()
+    return QgsCoordinateTransform(source_crs(source), crs, transform_context)
 
 
 def require_geometry(source, geometry_type, what: str) -> None:
@@ -147,13 +150,13 @@ def _features(source, selected_only: bool = False, feedback=None, expression: st
 
 def read_cycle_paths(layer, crs=None, mapping: Mapping[str, str] | None = None, selected_only: bool = False,
                      kind: str | None = None, source: str = "", feedback=None, expression: str = "",
-                     what: str = "") -> tuple[Network, dict[Any, dict[str, Any]]]:
+                     what: str = "", transform_context=None) -> tuple[Network, dict[Any, dict[str, Any]]]:
     """A line layer (or feature source) as a :class:`Network` in the work CRS, with the typed record of each
     feature (by feature id). ``kind`` forces one kind for every feature (``schema.PLANNED`` for planned links)."""
     what = what or translate(CONTEXT, "Cycle paths")
     require_geometry(layer, QgsWkbTypes.LineGeometry, what)
     target = work_crs(crs)
-    transform = _transform(layer, target)
+    transform = _transform(layer, target, transform_context)
     records: dict[Any, dict[str, Any]] = {}
     items = []
     failed = 0
@@ -183,10 +186,10 @@ def read_cycle_paths(layer, crs=None, mapping: Mapping[str, str] | None = None, 
     return network, records
 
 
-def read_areas(layer, name_field: str = "", crs=None, what: str = "") -> Areas:
+def read_areas(layer, name_field: str = "", crs=None, what: str = "", transform_context=None) -> Areas:
     """Polygons in the work CRS, named by ``name_field`` (or by feature id)."""
     require_geometry(layer, QgsWkbTypes.PolygonGeometry, what or translate(CONTEXT, "Areas"))
-    transform = _transform(layer, work_crs(crs))
+    transform = _transform(layer, work_crs(crs), transform_context)
     names, polygons = [], []
     for feature in _features(layer):
         geometry = QgsGeometry(feature.geometry())
@@ -199,7 +202,7 @@ def read_areas(layer, name_field: str = "", crs=None, what: str = "") -> Areas:
     return Areas(names, polygons)
 
 
-def read_barriers(layers: Iterable[QgsVectorLayer], crs=None) -> list:
+def read_barriers(layers: Iterable[QgsVectorLayer], crs=None, transform_context=None) -> list:
     """Lines and polygons of the barrier layers, in the work CRS."""
     geometries = []
     for layer in layers:
@@ -209,7 +212,7 @@ def read_barriers(layers: Iterable[QgsVectorLayer], crs=None) -> list:
                                                               QgsWkbTypes.PolygonGeometry):
             raise InputError(translate(CONTEXT, "Barriers: \"{layer}\" is not a line or polygon layer.").format(
                 layer=source_name(layer)))
-        transform = _transform(layer, work_crs(crs))
+        transform = _transform(layer, work_crs(crs), transform_context)
         for feature in _features(layer):
             geometry = QgsGeometry(feature.geometry())
             if geometry.isNull() or geometry.isEmpty():
@@ -219,13 +222,13 @@ def read_barriers(layers: Iterable[QgsVectorLayer], crs=None) -> list:
     return geometries
 
 
-def read_points(layer, weight_field: str = "", crs=None):
+def read_points(layer, weight_field: str = "", crs=None, transform_context=None):
     """Point coordinates (N x 2, work CRS), weights (or None), feature ids, and how many features were skipped.
     Multi-points count once, at their first point."""
     import numpy as np
 
     require_geometry(layer, QgsWkbTypes.PointGeometry, translate(CONTEXT, "Points"))
-    transform = _transform(layer, work_crs(crs))
+    transform = _transform(layer, work_crs(crs), transform_context)
     xy, weights, ids, skipped = [], [], [], 0
     for feature in _features(layer):
         geometry = QgsGeometry(feature.geometry())

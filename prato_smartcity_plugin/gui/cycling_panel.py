@@ -8,9 +8,9 @@ from pathlib import Path
 
 from qgis.core import (
     QgsApplication,
+    QgsFeatureRequest,
     QgsMapLayerProxyModel,
     QgsProcessingContext,
-    QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
@@ -21,6 +21,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QFont, QGuiApplication
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -75,10 +76,8 @@ def _metres_spin(parent, object_name: str, minimum: float, maximum: float, value
     return spin
 
 
-def run_algorithm(name: str, parameters: dict, feedback: QgsProcessingFeedback | None = None) -> dict:
-    """Run ``pratosmartcity:<name>``; the provider's instance when registered, else a fresh one (tests, early use)."""
-    import processing
-
+def create_algorithm(name: str):
+    """``pratosmartcity:<name>``: the provider's when it is registered, else a fresh instance (tests, early use)."""
     algorithm = QgsApplication.processingRegistry().createAlgorithmById(f"{PROVIDER_ID}:{name}")
     if algorithm is None:
         from prato_smartcity_plugin.processing_provider import cycling_algorithms
@@ -86,11 +85,38 @@ def run_algorithm(name: str, parameters: dict, feedback: QgsProcessingFeedback |
         for candidate in vars(cycling_algorithms).values():
             if isinstance(candidate, type) and issubclass(candidate, cycling_algorithms._CycleAlgorithm) \
                     and candidate is not cycling_algorithms._CycleAlgorithm and candidate().name() == name:
-                algorithm = candidate().create()
-                break
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    return processing.run(algorithm, parameters, feedback=feedback or QgsProcessingFeedback(), context=context)
+                return candidate().create()
+    return algorithm
+
+
+def snapshot(layer: QgsVectorLayer, selected_only: bool = False) -> QgsVectorLayer:
+    """A private in-memory copy of ``layer`` (or of its selected features), made on the main thread: the background
+    task reads the copy, never a layer that the canvas renders or the user edits at the same time."""
+    request = QgsFeatureRequest()
+    if selected_only:
+        request.setFilterFids(layer.selectedFeatureIds())
+    copy = layer.materialize(request)
+    copy.setName(layer.name())
+    return copy
+
+
+#: Outputs that are layers: taken from the task's context when it ends.
+_LAYER_OUTPUTS = ("OUTPUT", "DANGLING", "OUTPUT_POINTS", "OUTPUT_AREA")
+
+
+class _Feedback(QgsProcessingFeedback):
+    """Keeps the algorithm's errors and warnings for the message bar."""
+
+    def __init__(self):
+        super().__init__()
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
+
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803
+        self.errors.append(error)
+
+    def pushWarning(self, warning):  # noqa: N802
+        self.warnings.append(warning)
 
 
 class CyclingPanel(QWidget):
@@ -100,6 +126,9 @@ class CyclingPanel(QWidget):
         self.tables: list[Table] = []
         self.result_layers: dict[str, str] = {}  # role -> layer id, replaced on each run
         self.links_layer: QgsVectorLayer | None = None
+        #: the result of the last analysis that ended well (None while one runs or after a failure)
+        self.last_result: dict | None = None
+        self._running: tuple | None = None
         layout = QVBoxLayout(self)
 
         paths = QGroupBox(self.tr("Cycle paths"), self)
@@ -202,6 +231,53 @@ class CyclingPanel(QWidget):
         row.addWidget(self.report_label, 1)
         layout.addLayout(row)
 
+    # -- running an algorithm
+    # On the main thread, with a wait cursor: shapely 1.8 (Debian 12) shares one GEOS context between threads, so a
+    # QgsTask running the analysis crashed when the main thread freed shapely geometries at the same time.
+    # The real network takes well under a second; 50,000 segments take a few seconds.
+
+    @property
+    def busy(self) -> bool:
+        return self._running is not None
+
+    def _start(self, name: str, parameters: dict, on_result) -> None:
+        if self.busy:
+            raise_input(self.tr("An analysis of the cycle network is already running."))
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        feedback = _Feedback()
+        self._running = (context, feedback, parameters, on_result)
+        self.last_result = None
+        self._set_buttons(False)
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            results, ok = create_algorithm(name).run(parameters, context, feedback, {}, True)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._finished(ok, results)
+
+    def _set_buttons(self, enabled: bool) -> None:
+        for button in (self.measure_button, self.links_button, self.catchment_button, self.compare_button):
+            button.setEnabled(enabled)
+
+    def _finished(self, ok: bool, results: dict) -> None:
+        context, feedback, _parameters, on_result = self._running
+        self._running = None
+        self._set_buttons(True)
+        if not ok:
+            message = feedback.errors[-1] if feedback.errors else self.tr("The analysis failed: see the log.")
+            push(self.message_bar, message.strip(), Level.WARNING, "\n".join(feedback.errors), iface=self.iface)
+            return
+        results = dict(results)
+        for key in _LAYER_OUTPUTS:
+            if isinstance(results.get(key), str):
+                results[key] = context.takeResultLayer(results[key])
+        with reporting_errors(self.message_bar, self.iface):
+            on_result(results)
+            for warning in feedback.warnings:
+                push(self.message_bar, warning, Level.WARNING, iface=self.iface)
+            self.last_result = results
+
     # -- helpers
 
     @property
@@ -266,13 +342,6 @@ class CyclingPanel(QWidget):
         QGuiApplication.clipboard().setText(to_tsv(self.tables))
         push(self.message_bar, self.tr("Table copied: paste it into a document or a spreadsheet."), Level.SUCCESS)
 
-    def _report_skipped(self, result: dict) -> None:
-        skipped = int(result.get("SKIPPED", 0) or 0)
-        if skipped:
-            push(self.message_bar, self.tr("{count} features of the cycle paths were skipped (no geometry, not a "
-                                           "line or zero length): see the table.").format(count=skipped),
-                 Level.WARNING, iface=self.iface)
-
     # -- actions
 
     def choose_and_load(self) -> None:
@@ -292,38 +361,37 @@ class CyclingPanel(QWidget):
             return layer
         return None
 
-    def measure(self) -> dict | None:
+    def measure(self) -> None:
         with reporting_errors(self.message_bar, self.iface):
-            parameters = {"INPUT": self._paths(), "TOLERANCE": self.tolerance.value(), "CRS": WORK_CRS,
+            parameters = {"INPUT": snapshot(self._paths()), "TOLERANCE": self.tolerance.value(), "CRS": WORK_CRS,
                           "OUTPUT": "memory:", "DANGLING": "memory:"}
             areas = self.areas_combo.currentLayer()
             if areas is not None:
-                parameters["AREAS"] = areas
+                parameters["AREAS"] = snapshot(areas)
                 parameters["AREA_NAME"] = self.area_name_combo.currentField()
-            result = run_algorithm("cycle_network_measures", parameters)
-            self._add_result("network", result["OUTPUT"], self.tr("Cycle network components"), "cycle_network")
-            self._add_result("dangling", result.get("DANGLING"), self.tr("Dangling ends"), "cycle_dangling_ends")
-            self._show(result)
-            self._report_skipped(result)
-            return result
-        return None
+            self._start("cycle_network_measures", parameters, self._measured)
 
-    def find_links(self) -> dict | None:
+    def _measured(self, result: dict) -> None:
+        self._add_result("network", result["OUTPUT"], self.tr("Cycle network components"), "cycle_network")
+        self._add_result("dangling", result.get("DANGLING"), self.tr("Dangling ends"), "cycle_dangling_ends")
+        self._show(result)
+
+    def find_links(self) -> None:
         with reporting_errors(self.message_bar, self.iface):
-            parameters = {"INPUT": self._paths(), "TOLERANCE": self.tolerance.value(), "CRS": WORK_CRS,
+            parameters = {"INPUT": snapshot(self._paths()), "TOLERANCE": self.tolerance.value(), "CRS": WORK_CRS,
                           "DISTANCE": self.distance.value(), "LIMIT": 20, "OUTPUT": "memory:"}
             barriers = self.barriers_combo.currentLayer()
             if barriers is not None:
-                parameters["BARRIERS"] = [barriers]
-            result = run_algorithm("cycle_missing_links", parameters)
-            self.links_layer = self._add_result("links", result["OUTPUT"], self.tr("Missing links"),
-                                                "cycle_missing_links")
-            self._show(result)
-            if not result["LINKS"]:
-                push(self.message_bar, self.tr("No missing link shorter than {distance} m.").format(
-                    distance=self.distance.value()), Level.INFO)
-            return result
-        return None
+                parameters["BARRIERS"] = [snapshot(barriers)]
+            self._start("cycle_missing_links", parameters, self._links_found)
+
+    def _links_found(self, result: dict) -> None:
+        self.links_layer = self._add_result("links", result["OUTPUT"], self.tr("Missing links"),
+                                            "cycle_missing_links")
+        self._show(result)
+        if not result["LINKS"]:
+            push(self.message_bar, self.tr("No missing link shorter than {distance} m.").format(
+                distance=self.distance.value()), Level.INFO)
 
     def zoom_to_link(self, row: int, column: int) -> None:
         """Double-click on a missing link's row: zoom to it and select it."""
@@ -341,24 +409,25 @@ class CyclingPanel(QWidget):
         canvas.zoomScale(max(canvas.scale(), 2000))
         canvas.refresh()
 
-    def catchment(self) -> dict | None:
+    def catchment(self) -> None:
         with reporting_errors(self.message_bar, self.iface):
-            parameters = {"INPUT": self._paths(), "CRS": WORK_CRS, "DISTANCE": self.catchment_distance.value(),
-                          "OUTPUT_POINTS": "memory:", "OUTPUT_AREA": "memory:"}
+            parameters = {"INPUT": snapshot(self._paths()), "CRS": WORK_CRS,
+                          "DISTANCE": self.catchment_distance.value(), "OUTPUT_POINTS": "memory:",
+                          "OUTPUT_AREA": "memory:"}
             points, area = self.points_combo.currentLayer(), self.catchment_area_combo.currentLayer()
             if points is not None:
-                parameters["POINTS"] = points
+                parameters["POINTS"] = snapshot(points)
                 parameters["WEIGHT"] = self.weight_combo.currentField()
             if area is not None:
-                parameters["AREA"] = area
-            result = run_algorithm("cycle_catchment", parameters)
-            self._add_result("catchment_points", result.get("OUTPUT_POINTS"), self.tr("Catchment: points"),
-                             "cycle_catchment_points")
-            self._add_result("catchment_area", result.get("OUTPUT_AREA"), self.tr("Catchment: area"),
-                             "cycle_catchment_area")
-            self._show(result)
-            return result
-        return None
+                parameters["AREA"] = snapshot(area)
+            self._start("cycle_catchment", parameters, self._catchment_measured)
+
+    def _catchment_measured(self, result: dict) -> None:
+        self._add_result("catchment_points", result.get("OUTPUT_POINTS"), self.tr("Catchment: points"),
+                         "cycle_catchment_points")
+        self._add_result("catchment_area", result.get("OUTPUT_AREA"), self.tr("Catchment: area"),
+                         "cycle_catchment_area")
+        self._show(result)
 
     def new_drawing_layer(self) -> QgsVectorLayer:
         layer = QgsVectorLayer(f"LineString?crs={WORK_CRS}&field=name:string", self.tr("Planned cycle links"),
@@ -372,30 +441,26 @@ class CyclingPanel(QWidget):
             layer=layer.name()), Level.INFO)
         return layer
 
-    def before_after(self) -> dict | None:
+    def before_after(self) -> None:
         with reporting_errors(self.message_bar, self.iface):
             planned = self.planned_combo.currentLayer()
             if planned is None or planned.geometryType() != QgsWkbTypes.LineGeometry:
                 raise_input(self.tr("Choose a layer of planned links (or draw one)."))
-            if planned.isEditable() and planned.isModified() and planned.dataProvider().name() == "memory":
-                planned.commitChanges()
-                planned.startEditing()
-            source = planned
-            if self.selected_only.isChecked():
-                if not planned.selectedFeatureCount():
-                    raise_input(self.tr("No planned link is selected."))
-                source = QgsProcessingFeatureSourceDefinition(planned.id(), True)
-            parameters = {"INPUT": self._paths(), "PLANNED": source, "TOLERANCE": self.tolerance.value(),
+            if self.selected_only.isChecked() and not planned.selectedFeatureCount():
+                raise_input(self.tr("No planned link is selected."))
+            # the copy includes the links drawn and not yet saved (the layer's edit buffer)
+            source = snapshot(planned, self.selected_only.isChecked())
+            parameters = {"INPUT": snapshot(self._paths()), "PLANNED": source, "TOLERANCE": self.tolerance.value(),
                           "CRS": WORK_CRS, "OUTPUT": "memory:"}
             areas = self.areas_combo.currentLayer()
             if areas is not None:
-                parameters["AREAS"] = areas
+                parameters["AREAS"] = snapshot(areas)
                 parameters["AREA_NAME"] = self.area_name_combo.currentField()
-            result = run_algorithm("cycle_before_after", parameters)
-            self._add_result("after", result["OUTPUT"], self.tr("Cycle network after"), "cycle_network")
-            self._show(result)
-            return result
-        return None
+            self._start("cycle_before_after", parameters, self._compared)
+
+    def _compared(self, result: dict) -> None:
+        self._add_result("after", result["OUTPUT"], self.tr("Cycle network after"), "cycle_network")
+        self._show(result)
 
 
 def raise_input(message: str) -> None:

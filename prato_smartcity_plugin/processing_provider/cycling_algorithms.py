@@ -13,6 +13,7 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
+    QgsProcessingAlgorithm,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
@@ -59,6 +60,19 @@ class _CycleAlgorithm(PratoAlgorithm):
 
     def group(self):
         return self.tr("Cycle network")
+
+    def flags(self):
+        """On shapely 1.x (QGIS 3.22 on Debian 12) the analysis runs on the main thread: shapely 1 shares one GEOS
+        context between threads, and a background run crashed when another thread used shapely at the same time."""
+        flags = super().flags()
+        if shapely_is_thread_safe():
+            return flags
+        no_threading = getattr(QgsProcessingAlgorithm, "FlagNoThreading", None)
+        if no_threading is None:  # QGIS >= 3.36 names
+            from qgis.core import Qgis
+
+            no_threading = Qgis.ProcessingAlgorithmFlag.NoThreading
+        return flags | no_threading
 
     def groupId(self):  # noqa: N802
         return GROUP_ID
@@ -112,7 +126,8 @@ class _CycleAlgorithm(PratoAlgorithm):
         from prato_smartcity_plugin.adapters.cycling import read_cycle_paths
 
         source = self.source(parameters, name or self.INPUT, context)
-        network, records = read_cycle_paths(source, crs, feedback=feedback, **options)
+        network, records = read_cycle_paths(source, crs, feedback=feedback,
+                                            transform_context=context.transformContext(), **options)
         if network.cleaning is not None and network.cleaning.summary():
             feedback.pushWarning(f"{source.sourceName()}: {network.cleaning.summary()}")
         return network, records
@@ -155,6 +170,17 @@ class _CycleAlgorithm(PratoAlgorithm):
         if any(r.get("source") == "OpenStreetMap" for r in records.values()):
             return [self.tr("Cycle paths: {attribution}").format(attribution=OSM_ATTRIBUTION)]
         return []
+
+
+def shapely_is_thread_safe() -> bool:
+    """shapely 2 gives each thread its own GEOS context; shapely 1 has one global context (reading the version string
+    keeps the import of shapely itself out of QGIS start-up)."""
+    try:
+        from importlib.metadata import version
+
+        return int(version("shapely").split(".")[0]) >= 2
+    except Exception:  # noqa: BLE001 - unknown: be safe
+        return False
 
 
 def QgsUnitTypes_meters():  # noqa: N802 - a small shim: the enum moved between QGIS versions
@@ -279,7 +305,8 @@ class CycleNetworkMeasuresAlgorithm(_CycleAlgorithm):
         areas_source = self.source(parameters, self.AREAS, context, required=False)
         areas = None
         if areas_source is not None:
-            areas = read_areas(areas_source, self.parameterAsString(parameters, self.AREA_NAME, context), crs)
+            areas = read_areas(areas_source, self.parameterAsString(parameters, self.AREA_NAME, context), crs,
+                               transform_context=context.transformContext())
         return measure(network, self.parameterAsDouble(parameters, self.TOLERANCE, context), areas)
 
     def execute(self, parameters, context, feedback):
@@ -367,7 +394,8 @@ class CycleMissingLinksAlgorithm(_CycleAlgorithm):
         network, records = self.read_network(parameters, context, feedback, crs)
         measures = measure(network, self.parameterAsDouble(parameters, self.TOLERANCE, context))
         barrier_layers = self.parameterAsLayerList(parameters, self.BARRIERS, context)
-        barriers = Barriers(read_barriers(barrier_layers, crs)) if barrier_layers else None
+        barriers = (Barriers(read_barriers(barrier_layers, crs, context.transformContext())) if barrier_layers
+                    else None)
         feedback.setProgressText(self.tr("Searching missing links…"))
         links = find_missing_links(measures.topology, self.parameterAsDouble(parameters, self.DISTANCE, context),
                                    self.STARTS[self.parameterAsEnum(parameters, self.START_FROM, context)], barriers,
@@ -448,7 +476,7 @@ class CycleCatchmentAlgorithm(_CycleAlgorithm):
         point_result = area_result = None
         if points_source is not None:
             weight = self.parameterAsString(parameters, self.WEIGHT, context)
-            xy, weights, ids, skipped = read_points(points_source, weight, crs)
+            xy, weights, ids, skipped = read_points(points_source, weight, crs, context.transformContext())
             if skipped:
                 feedback.pushWarning(self.tr("{count} points without geometry skipped.").format(count=skipped))
             point_result = point_catchment(build_topology(network.lines, 0.0), xy, distance, weights)
@@ -468,7 +496,7 @@ class CycleCatchmentAlgorithm(_CycleAlgorithm):
             results.update({"POINTS_WITHIN": point_result.count_within, "POINTS": point_result.count,
                             "POINT_SHARE": point_result.share})
         if area_source is not None:
-            areas = read_areas(area_source, "", crs)
+            areas = read_areas(area_source, "", crs, transform_context=context.transformContext())
             if not areas.polygons:
                 raise InputError(translate(CONTEXT, "The area layer has no polygon."))
             area_result = area_catchment(network.lines, unary_union(areas.polygons), distance)

@@ -232,3 +232,18 @@ def test_processing_refuses_a_point_layer_with_a_clear_message(clean_project):
     points = memory_layer("Point", ["Point(0 0)"])
     with pytest.raises(QgsProcessingException, match="not a line layer"):
         run("cycle_network_measures", INPUT=points, OUTPUT="memory:")
+
+
+def test_algorithms_stay_on_the_main_thread_with_shapely_1(provider):
+    """shapely 1 shares one GEOS context between threads: Processing must not run these algorithms in the background
+    there; with shapely 2 it may."""
+    import shapely
+    from qgis.core import QgsProcessingAlgorithm
+
+    algorithm = QgsApplication.processingRegistry().algorithmById(f"{PROVIDER_ID}:cycle_network_measures")
+    no_threading = getattr(QgsProcessingAlgorithm, "FlagNoThreading", None)
+    if no_threading is None:
+        from qgis.core import Qgis
+
+        no_threading = Qgis.ProcessingAlgorithmFlag.NoThreading
+    assert bool(algorithm.flags() & no_threading) == shapely.__version__.startswith("1.")

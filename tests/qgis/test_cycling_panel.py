@@ -18,17 +18,24 @@ def panel(qgis_iface, qgis_processing):
     widget.deleteLater()
 
 
+def finish(qtbot, panel):
+    """The result of the analysis the panel ran (None if it failed), once it has ended."""
+    qtbot.waitUntil(lambda: not panel.busy, timeout=120_000)
+    return panel.last_result
+
+
 def table_text(panel):
     table = panel.table
     return [[table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
             for r in range(table.rowCount())]
 
 
-def test_load_measure_and_copy(panel, qgis_iface):
+def test_load_measure_and_copy(qtbot, panel, qgis_iface):
     layer = panel.load(CICLABILI)
     assert layer is not None and layer.featureCount() == 224
     assert panel.paths_combo.currentLayer() is layer
-    result = panel.measure()
+    panel.measure()
+    result = finish(qtbot, panel)
     assert result is not None and result["TOTAL_KM"] == pytest.approx(48.45, abs=0.01)
     rows = table_text(panel)
     assert ["Total length", "48.45", "km"] == rows[2][:3]
@@ -40,11 +47,12 @@ def test_load_measure_and_copy(panel, qgis_iface):
     assert copied.startswith("Cycle network\nMeasure\tValue\tUnit\nTotal length\t48.45\tkm")
     # measuring again replaces the result layers instead of piling them up
     panel.measure()
+    finish(qtbot, panel)
     names = [layer.name() for layer in QgsProject.instance().mapLayers().values()]
     assert names.count("Cycle network components") == 1
 
 
-def test_by_district(panel):
+def test_by_district(qtbot, panel):
     panel.load(CICLABILI)
     areas = QgsVectorLayer("Polygon?crs=EPSG:4326&field=name:string", "districts", "memory")
     west, east = QgsFeature(areas.fields()), QgsFeature(areas.fields())
@@ -57,14 +65,16 @@ def test_by_district(panel):
     panel.areas_combo.setLayer(areas)
     panel.area_name_combo.setField("name")
     panel.measure()
+    finish(qtbot, panel)
     rows = {r[0]: r for r in table_text(panel)}
     assert float(rows["Ovest"][1]) + float(rows["Est"][1]) == pytest.approx(48.45, abs=0.02)
     assert float(rows["Ovest"][1]) > 0 and float(rows["Est"][1]) > 0
 
 
-def test_missing_links_on_the_map_and_before_after_of_a_drawn_link(panel, qgis_iface):
+def test_missing_links_on_the_map_and_before_after_of_a_drawn_link(qtbot, panel, qgis_iface):
     panel.load(CICLABILI)
-    result = panel.find_links()
+    panel.find_links()
+    result = finish(qtbot, panel)
     assert result["LINKS"] > 0
     links = panel.links_layer
     assert links is not None and QgsProject.instance().mapLayer(links.id()) is links
@@ -79,24 +89,27 @@ def test_missing_links_on_the_map_and_before_after_of_a_drawn_link(panel, qgis_i
     feature = QgsFeature(drawing.fields())
     feature.setGeometry(QgsGeometry(best.geometry()))
     drawing.addFeature(feature)
-    outcome = panel.before_after()
+    panel.before_after()
+    outcome = finish(qtbot, panel)
     assert outcome["COMPONENTS_AFTER"] == outcome["COMPONENTS_BEFORE"] - 1
     rows = {r[0]: r for r in table_text(panel)}
     assert rows["Connected components"][3] == "-1"
     # only the selected features: none selected is a clear message, not a crash
     panel.selected_only.setChecked(True)
-    assert panel.before_after() is None
+    panel.before_after()
+    assert not panel.busy
     assert qgis_iface.messageBar().currentItem().text() == "No planned link is selected."
 
 
-def test_wrong_input_is_reported_in_the_message_bar(panel, qgis_iface):
-    assert panel.measure() is None
+def test_wrong_input_is_reported_in_the_message_bar(qtbot, panel, qgis_iface):
+    panel.measure()
+    assert not panel.busy
     assert "cycle path layer" in qgis_iface.messageBar().currentItem().text()
     assert panel.load("/nonexistent/file.geojson") is None
     assert "Cannot read" in qgis_iface.messageBar().currentItem().text()
 
 
-def test_demo_project_cycle_paths_measured_by_kind(panel, tmp_path):
+def test_demo_project_cycle_paths_measured_by_kind(qtbot, panel, tmp_path):
     """The demo GeoPackage keeps the OSM tags as JSON text: the kinds come from it all the same."""
     from tests.conftest import REPO
 
@@ -106,14 +119,15 @@ def test_demo_project_cycle_paths_measured_by_kind(panel, tmp_path):
     assert layer.isValid()
     QgsProject.instance().addMapLayer(layer)
     panel.paths_combo.setLayer(layer)
-    result = panel.measure()
+    panel.measure()
+    result = finish(qtbot, panel)
     assert result["TOTAL_KM"] == pytest.approx(48.45, abs=0.01)
     rows = {r[0]: r for r in table_text(panel)}
     assert float(rows["Separate cycle track"][1]) > 30 and float(rows["Shared with pedestrians"][1]) > 10
     assert float(rows["Cycle lane"][1]) > 0
 
 
-def test_missing_links_respect_the_barrier_layer(panel):
+def test_missing_links_respect_the_barrier_layer(qtbot, panel):
     layer = QgsVectorLayer("LineString?crs=EPSG:6707", "paths", "memory")
     features = []
     for wkt in ("LineString(0 0, 1000 0)", "LineString(1030 0, 1430 0)", "LineString(500 10, 500 60)"):
@@ -127,13 +141,15 @@ def test_missing_links_respect_the_barrier_layer(panel):
     river.dataProvider().addFeatures([water])
     QgsProject.instance().addMapLayers([layer, river])
     panel.paths_combo.setLayer(layer)
-    assert panel.find_links()["LINKS"] == 2
+    panel.find_links()
+    assert finish(qtbot, panel)["LINKS"] == 2
     panel.barriers_combo.setLayer(river)
-    assert panel.find_links()["LINKS"] == 1
+    panel.find_links()
+    assert finish(qtbot, panel)["LINKS"] == 1
     assert [r[1] for r in table_text(panel)[2:3]] == ["10.0"]
 
 
-def test_catchment_of_the_wifi_sites_and_the_comune(panel):
+def test_catchment_of_the_wifi_sites_and_the_comune(qtbot, panel):
     """Real data: the Wi-Fi coverage centroids and the comune boundary against the real cycle paths."""
     panel.load(CICLABILI)
     sites = QgsVectorLayer(str(SHARED_DATA / "wifi" / "wifi_coverage_centroids_derived_epsg4326.geojson"), "wifi",
@@ -144,7 +160,8 @@ def test_catchment_of_the_wifi_sites_and_the_comune(panel):
     panel.points_combo.setLayer(sites)
     panel.catchment_area_combo.setLayer(comune)
     panel.catchment_distance.setValue(300)
-    result = panel.catchment()
+    panel.catchment()
+    result = finish(qtbot, panel)
     assert result["POINTS"] == 25 and 0 < result["POINTS_WITHIN"] <= 25
     assert 0 < result["AREA_SHARE"] < 1
     rows = {r[0]: r for r in table_text(panel)}
@@ -153,4 +170,17 @@ def test_catchment_of_the_wifi_sites_and_the_comune(panel):
     assert "Catchment: points" in names and "Catchment: area" in names
     # a larger distance never covers less
     panel.catchment_distance.setValue(1000)
-    assert panel.catchment()["AREA_SHARE"] > result["AREA_SHARE"]
+    panel.catchment()
+    assert finish(qtbot, panel)["AREA_SHARE"] > result["AREA_SHARE"]
+
+
+def test_a_failing_analysis_reaches_the_message_bar(qtbot, panel, qgis_iface):
+    """An error inside the algorithm becomes a message in the message bar, not a crash; the buttons work again."""
+    layer = QgsVectorLayer("LineString?crs=EPSG:6707", "only nulls", "memory")
+    layer.dataProvider().addFeatures([QgsFeature(layer.fields())])
+    QgsProject.instance().addMapLayer(layer)
+    panel.paths_combo.setLayer(layer)
+    panel.measure()
+    assert finish(qtbot, panel) is None
+    assert panel.measure_button.isEnabled()
+    assert "has no usable line" in qgis_iface.messageBar().currentItem().text()

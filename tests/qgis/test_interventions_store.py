@@ -56,7 +56,8 @@ def test_open_layers_adds_three_styled_layers_in_a_group(layers, store_path):
         assert layer.crs().authid() == "EPSG:6707"
         assert QgsProject.instance().mapLayer(layer.id()) is layer
         assert layer.renderer().type() == "categorizedSymbol"
-        assert "road_works" in [c.value() for c in layer.renderer().categories()]
+        labels = {c.value(): c.label() for c in layer.renderer().categories()}
+        assert labels["road_works"] == "Road works" and labels[""] == "(no category)"
         assert layer.geometryOptions().geometryChecks() == ["QgsIsValidCheck"]  # the desktop blocks invalid saves
     group = QgsProject.instance().layerTreeRoot().findGroup("Interventions")
     assert [node.layer() for node in group.findLayers()] == [layers[POINT], layers[LINE], layers[POLYGON]]

@@ -91,8 +91,10 @@ def apply_style(layer: QgsVectorLayer, kind: GeometryKind) -> None:
             log.warning("style %s not loaded: %s", qml, message)
     renderer = layer.renderer()
     if renderer is not None and renderer.type() == "categorizedSymbol":
+        codes = schema.FIELDS_BY_NAME["category"].code_values()
         for index, category in enumerate(renderer.categories()):
-            renderer.updateCategoryLabel(index, schema.label("category", category.value()))
+            if category.value() in codes:
+                renderer.updateCategoryLabel(index, schema.label("category", category.value()))
 
 
 #: QGIS's own geometry validation (desktop): an invalid geometry is marked on the map and blocks the commit until

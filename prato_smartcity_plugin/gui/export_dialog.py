@@ -16,14 +16,17 @@ from qgis.PyQt.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QProgressBar,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
+from prato_smartcity_plugin.adapters.store import layers as store_layers
 from prato_smartcity_plugin.core.errors import InputError, PratoError
 from prato_smartcity_plugin.core.export import names as short_names
 from prato_smartcity_plugin.core.export.rules import DEFAULT_CRS, ExportOptions, LongTextPolicy
@@ -68,6 +71,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         self.layer_list = QListWidget(self)
         self.layer_list.setObjectName("exportLayers")
+        self.layer_list.setMaximumHeight(110)
         wanted = {layer.id() for layer in (layers or [])}
         for layer in QgsProject.instance().mapLayers().values():
             if layer.type() != QgsMapLayerType.VectorLayer or not layer.isSpatial():
@@ -75,7 +79,7 @@ class ExportDialog(QDialog):
             item = QListWidgetItem(layer.name(), self.layer_list)
             item.setData(Qt.UserRole, layer.id())
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            checked = layer.id() in wanted if wanted else layer.name().startswith("interventions_")
+            checked = layer.id() in wanted if wanted else store_layers.kind_of(layer) is not None
             item.setCheckState(Qt.Checked if checked else Qt.Unchecked)
         self.layer_list.itemChanged.connect(lambda *_: self.refresh_names())
         form.addRow(self.tr("Layers"), self.layer_list)
@@ -111,16 +115,28 @@ class ExportDialog(QDialog):
         self.names.setObjectName("exportNames")
         self.names.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Shapefile name (editable)")])
         self.names.horizontalHeader().setStretchLastSection(True)
+        self.names.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        self.names.verticalHeader().setVisible(False)
+        self.names.setToolTip(self.tr("At most 10 letters, digits or underscores, starting with a letter; "
+                                      "the same name for the same field every time."))
         layout.addWidget(self.names)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("exportProgress")
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
         self.result = QPlainTextEdit(self)
         self.result.setObjectName("exportResult")
         self.result.setReadOnly(True)
         self.result.setMaximumHeight(140)
+        self.result.setPlaceholderText(self.tr("The files written and the verification report appear here."))
         layout.addWidget(self.result)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Close, self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel | QDialogButtonBox.Close, self)
         self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Export"))
+        self.buttons.button(QDialogButtonBox.Cancel).setEnabled(False)
         self.buttons.accepted.connect(self.start_export)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.Cancel).clicked.connect(self.cancel_export)
+        self.buttons.button(QDialogButtonBox.Close).clicked.connect(self.reject)
         layout.addWidget(self.buttons)
         self.refresh_names()
 
@@ -186,16 +202,26 @@ class ExportDialog(QDialog):
             show_error(self.bar, error, self.iface)
             return None
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+        self.buttons.button(QDialogButtonBox.Cancel).setEnabled(True)
         self.result.setPlainText(self.tr("Exporting…"))
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
         self.task = ExportTask(self.tr("Contractor package"), sources, options, zip_path, staging)
+        self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
         self.task.taskCompleted.connect(self._finished)
         self.task.taskTerminated.connect(self._finished)
         QgsApplication.taskManager().addTask(self.task)
         return self.task
 
+    def cancel_export(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
     def _finished(self) -> None:
         task = self.task
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)
+        self.buttons.button(QDialogButtonBox.Cancel).setEnabled(False)
+        self.progress.setVisible(False)
         if task is None:
             return
         if task.report is not None:

@@ -79,3 +79,36 @@ def test_layer_context_menu_opens_the_dialog_for_that_layer(tmp_path, qgis_iface
     finally:
         plugin.unload()
     assert not any(e[0].objectName() == "pratoExportContractorPackage" for e in qgis_iface.layer_actions)
+
+
+def test_the_real_interventions_store_is_preselected_and_exported(tmp_path, qgis_iface, clean_project):
+    """The store engineer's GeoPackage (triggers, change log, form defaults), filled the way QGIS fills it."""
+    from prato_smartcity_plugin.adapters import settings
+    from prato_smartcity_plugin.adapters.store import layers as store_layers
+    from prato_smartcity_plugin.core.interventions.schema import GeometryKind
+    from prato_smartcity_plugin.gui.export_dialog import ExportDialog
+    from tests.qgis.store_helpers import add
+
+    settings.set("store_path", str(tmp_path / "interventions.gpkg"))
+    try:
+        layers = store_layers.open_layers()
+        add(layers[GeometryKind.LINE], GeometryKind.LINE, title="Piazza del Duomo – lato nord",
+            category="road_works", street="via Santa Trinità")
+        add(layers[GeometryKind.POINT], GeometryKind.POINT, title="Santa Trinità")
+        dialog = ExportDialog(qgis_iface)
+        assert {lyr.id() for lyr in dialog.chosen_layers()} == {lyr.id() for lyr in layers.values()}
+        out = tmp_path / "store.zip"
+        dialog.output.setFilePath(str(out))
+        task = dialog.start_export()
+        _wait(task)
+        QgsApplication.processEvents()
+        assert task.report is not None, task.error
+        assert sorted(f.count for f in task.report.files) == [1, 1]  # the empty polygon layer gives no file
+        with zipfile.ZipFile(out) as archive:
+            names = archive.namelist()
+            readme = archive.read("README.txt").decode("utf-8")
+        assert {n for n in names if n.endswith(".shp")} == {f"{f.stem}.shp" for f in task.report.files}
+        assert "Piazza del Duomo" not in readme and "road_works = Road works" in readme
+        dialog.close()
+    finally:
+        settings.set("store_path", "")

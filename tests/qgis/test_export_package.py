@@ -344,3 +344,13 @@ def test_labels_are_italian_whatever_the_ui_language(tmp_path):
         assert core_i18n.translate("PratoSmartCity", "Road works") == "Road works"  # the UI's language is untouched
     finally:
         core_i18n.install_language_translator("it", None)
+
+
+def test_cancelled_export_leaves_no_zip(tmp_path):
+    from prato_smartcity_plugin.core.errors import CancelledError
+
+    path = _store(tmp_path, point=[("MULTIPOINT(668000 4860000)", intervention())])
+    out = tmp_path / "cancelled.zip"
+    with pytest.raises(CancelledError):
+        export_package(_store_sources(path, ["point"]), ExportOptions(), str(out), cancelled=lambda: True)
+    assert not out.exists() and not list(tmp_path.glob("*.part")) and not list(tmp_path.glob("prato-export-*"))

@@ -100,3 +100,8 @@ def test_readme_lists_files_mapping_labels_crs_and_sources_in_both_languages():
         assert "© Comune di Prato" in text and "CC-BY 4.0" in text
     assert "Licenza: CC-BY 4.0" in italian and "Licence: CC-BY 4.0" in english
     assert "etichetta italiana" in italian and "Italian labels" in english
+
+
+def test_file_names_of_store_layers_titles():
+    assert rules.file_stem("Interventi (punti)", schema.GeometryKind.POINT, 1) == "Interventi_punti"
+    assert rules.file_stem("Città: aree", schema.GeometryKind.POLYGON, 1) == "Citta_aree"

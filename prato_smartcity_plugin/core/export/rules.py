@@ -123,7 +123,8 @@ def kind_of_type_name(type_name: str) -> GeometryKind | None:
 def file_stem(layer_name: str, kind: GeometryKind, kinds_in_layer: int) -> str:
     """``interventions_line`` -> ``interventions_line``; a layer with several kinds -> ``name_points`` etc."""
     stem = short_names.ascii_fold(layer_name).strip()
-    stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in stem).strip("_") or "layer"
+    stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in stem)
+    stem = "_".join(part for part in stem.split("_") if part) or "layer"
     return f"{stem}_{KIND_SUFFIX[kind]}" if kinds_in_layer > 1 else stem
 
 

@@ -109,6 +109,80 @@ def main() -> None:
     print(f"brute force extrapolated to {large} (x100): {t_brute * 100:.0f} s vs indexed {t_large:.2f} s")
     if not same:
         sys.exit("the indexed check disagrees with the brute-force reference")
+    save_time_check(works_large)
+
+
+def save_time_check(works: list[RoadWork], saves: int = 15) -> None:
+    """In QGIS: one save into a GeoPackage layer of the works, without and with the save-time clash watch (which runs
+    from the event loop right after the commit, reading only the saved work's neighbourhood)."""
+    import os
+    import statistics
+    import tempfile
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    profile = tempfile.mkdtemp(prefix="prato-bench-")
+    try:
+        from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsProject
+        from qgis.PyQt.QtCore import QDate, QSettings
+    except ImportError:
+        print("(QGIS not available: save-time figures skipped)")
+        return
+    for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
+        QSettings.setPath(fmt, QSettings.UserScope, profile)
+    app = QgsApplication([], False, profile)
+    app.initQgis()
+    from prato_smartcity_plugin.adapters.clash_watch import ClashWatch
+    from tests.qgis.road_works_data import add, create_layers
+
+    layer = create_layers(os.path.join(profile, "interventions.gpkg"), ("polygon",))[0]
+    features = []
+    for work in works:
+        if work.geometry.geom_type != "Polygon":
+            continue
+        feature = QgsFeature(layer.fields())
+        for name in ("uuid", "title", "responsible_body", "street", "status"):
+            feature[name] = getattr(work, name)
+        feature["category"] = "road_works"
+        feature["start_date"] = QDate(work.start_date) if work.start_date else None
+        feature["end_date"] = QDate(work.end_date) if work.end_date else None
+        feature.setGeometry(QgsGeometry.fromWkt(work.geometry.wkt))
+        features.append(feature)
+    add(layer, *features)
+    QgsProject.instance().addMapLayer(layer)
+
+    def save(k: int) -> tuple[float, float]:
+        template = features[k * 7 % len(features)]
+        feature = QgsFeature(template)
+        feature["uuid"] = f"bench-{k}"
+        feature["responsible_body"] = "regione_toscana"  # another body, on the spot of an existing work: a clash
+        feature["status"] = "approved"
+        assert layer.startEditing() and layer.addFeature(feature)
+        began = time.perf_counter()
+        assert layer.commitChanges()
+        saved = time.perf_counter()
+        app.processEvents()  # the watch's check
+        return saved - began, time.perf_counter() - saved
+
+    for k in range(3):
+        save(1000 + k)  # warm-up
+    watch = ClashWatch()
+    warnings = []
+    watch.clashes_found.connect(lambda clashes, uuids: warnings.append(len(clashes)))
+    plain, watched = [], []
+    for k in range(2 * saves):  # alternated, so that both see the same file
+        if k % 2:
+            watch.start()
+            watched.append(save(k))
+            watch.stop()
+        else:
+            plain.append(save(k))
+    median = lambda values: statistics.median(values) * 1000  # noqa: E731
+    print()
+    print(f"save of one road work into a GeoPackage of {layer.featureCount()} (median of {saves})")
+    print(f"  commit without the watch {median([p[0] for p in plain]):.1f} ms, with it "
+          f"{median([w[0] for w in watched]):.1f} ms; the check right after it {median([w[1] for w in watched]):.1f} ms"
+          f" ({len(warnings)} of {saves} saves clashed)")
+    QgsProject.instance().removeAllMapLayers()
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ stays cheap in a large store. Nothing heavy is imported until a layer is added o
 from __future__ import annotations
 
 from qgis.core import QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from prato_smartcity_plugin.adapters import settings
 from prato_smartcity_plugin.core.log import get_logger
@@ -18,7 +18,8 @@ log = get_logger("clashes")
 
 
 class _LayerWatch(QObject):
-    """Collects the UUIDs a commit of one layer writes; reports them once the commit has succeeded."""
+    """Collects what a commit of one layer writes, and reports the saved UUIDs once the commit has succeeded, from the
+    event loop right after it: the check never lengthens nor breaks the save itself."""
 
     def __init__(self, layer: QgsVectorLayer, on_saved):
         super().__init__()
@@ -26,16 +27,20 @@ class _LayerWatch(QObject):
         self.on_saved = on_saved
         self.saved: list[str] = []
         self.fids: set[int] = set()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._report)
         self._connections = [
             (layer.committedFeaturesAdded, self._added),
             (layer.committedGeometriesChanges, self._changed),
             (layer.committedAttributeValuesChanges, self._changed),
-            (layer.afterCommitChanges, self._committed),
+            (layer.afterCommitChanges, self.timer.start),
         ]
         for signal, slot in self._connections:
             signal.connect(slot)
 
     def disconnect_all(self) -> None:
+        self.timer.stop()
         for signal, slot in self._connections:
             try:
                 signal.disconnect(slot)
@@ -49,7 +54,7 @@ class _LayerWatch(QObject):
     def _changed(self, layer_id, changes) -> None:
         self.fids.update(fid for fid in changes if fid >= 0)
 
-    def _committed(self) -> None:
+    def _report(self) -> None:
         saved, fids = self.saved, self.fids
         self.saved, self.fids = [], set()
         for fid in fids:

@@ -3,6 +3,7 @@ loads it, a FakeIface of real widgets, real GeoPackage layers)."""
 
 import pytest
 from qgis.core import QgsGeometry, QgsProject
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QPushButton
 
 import prato_smartcity_plugin
@@ -32,6 +33,7 @@ def store(tmp_path, plugin):
 
 
 def messages(iface):
+    QCoreApplication.processEvents()  # the check runs from the event loop, right after the commit
     return [item.text() for item in iface.messageBar().items()]
 
 

@@ -10,6 +10,7 @@ ARTIFACTS = REPO / "test-artifacts"
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from tests.api_stack import api, api_stack  # noqa: E402,F401  (fixtures: the municipal API reference stack)
 
 def pytest_report_header(config):
     try:

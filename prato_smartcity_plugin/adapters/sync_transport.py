@@ -5,10 +5,11 @@ connections are reused between requests)."""
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from typing import Mapping
 
 from qgis.core import QgsBlockingNetworkRequest
-from qgis.PyQt.QtCore import QByteArray, QUrl
+from qgis.PyQt.QtCore import QByteArray, QRunnable, QThreadPool, QUrl
 from qgis.PyQt.QtNetwork import QNetworkRequest
 
 from prato_smartcity_plugin.core.sync.transport import Response, TransportError
@@ -48,8 +49,8 @@ class QgisTransport:
             raise TransportError(f"{method} {url}: {blocking.errorMessage() or error}")
         if error != QgsBlockingNetworkRequest.NoError and reply.error() in _INCOMPLETE:
             raise TransportError(f"{method} {url}: {blocking.errorMessage()}")
-        headers_out = {bytes(k).decode("latin-1").lower(): bytes(v).decode("latin-1")
-                       for k, v in reply.rawHeaderPairs()}
+        headers_out = {bytes(k).decode("latin-1").lower(): bytes(reply.rawHeader(k)).decode("latin-1")
+                       for k in reply.rawHeaderList()}
         return Response(int(status), headers_out, bytes(reply.content()))
 
 
@@ -62,3 +63,43 @@ def _incomplete_errors() -> set:
 
 
 _INCOMPLETE = _incomplete_errors()
+
+
+class _Job(QRunnable):
+    def __init__(self, future: Future, function, args):
+        super().__init__()
+        self.future, self.function, self.args = future, function, args
+
+    def run(self) -> None:
+        if not self.future.set_running_or_notify_cancel():
+            return
+        try:
+            self.future.set_result(self.function(*self.args))
+        except BaseException as error:  # noqa: BLE001 - handed to the waiting thread
+            self.future.set_exception(error)
+
+
+class QtThreadExecutor:
+    """The engine's bounded parallelism on Qt threads: QGIS's network stack needs QThreads (its timers do not run in
+    plain Python threads), and each pool thread keeps its network manager, hence its open connections."""
+
+    def __init__(self, max_workers: int):
+        self.pool = QThreadPool()
+        self.pool.setMaxThreadCount(max_workers)
+        self.pool.setExpiryTimeout(60000)
+        self._jobs: list[_Job] = []
+
+    def submit(self, function, *args) -> Future:
+        future: Future = Future()
+        job = _Job(future, function, args)
+        job.setAutoDelete(False)
+        self._jobs.append(job)
+        self.pool.start(job)
+        return future
+
+    def __enter__(self) -> "QtThreadExecutor":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.pool.waitForDone()
+        self._jobs.clear()

@@ -24,6 +24,7 @@ SECTIONS: list[tuple[str, str, str]] = [
     ("export", QT_TRANSLATE_NOOP("PratoSmartCity", "Export"), "prato_smartcity_plugin.gui.export_panel:ExportPanel"),
     ("clashes", QT_TRANSLATE_NOOP("PratoSmartCity", "Road works clashes"),
      "prato_smartcity_plugin.gui.clashes_widget:ClashesWidget"),
+    ("sync", QT_TRANSLATE_NOOP("PratoSmartCity", "Sync"), "prato_smartcity_plugin.gui.sync_panel:SyncPanel"),
 ]
 
 

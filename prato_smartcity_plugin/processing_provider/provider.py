@@ -22,6 +22,7 @@ ALGORITHMS: list[str] = [
     "prato_smartcity_plugin.processing_provider.cycling_algorithms:CycleBeforeAfterAlgorithm",
     "prato_smartcity_plugin.processing_provider.export_package:ExportContractorPackage",
     "prato_smartcity_plugin.processing_provider.download_open_data:DownloadOpenDataResource",
+    "prato_smartcity_plugin.processing_provider.sync_interventions:SyncInterventionsAlgorithm",
 ]
 
 

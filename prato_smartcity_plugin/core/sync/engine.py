@@ -208,8 +208,10 @@ def _geometry_equal(a: Any, b: Any) -> bool:
 class SyncEngine:
     def __init__(self, store: LocalStore, client: FeaturesClient, concurrency: int = 4, batch_size: int = 100,
                  overlap_seconds: int = 120, progress: Callable[[float], None] | None = None,
-                 is_cancelled: Callable[[], bool] = lambda: False, sleep: Callable[[float], None] = time.sleep):
+                 is_cancelled: Callable[[], bool] = lambda: False, sleep: Callable[[float], None] = time.sleep,
+                 executor: Callable[[int], Any] = ThreadPoolExecutor):
         self.store = store
+        self.executor = executor  # max_workers -> a concurrent.futures-style executor (a context manager)
         self.client = client
         self.concurrency = max(1, concurrency)
         self.batch_size = batch_size
@@ -259,8 +261,23 @@ class SyncEngine:
     # --- the whole sync ------------------------------------------------------------------------------------------
 
     def sync(self, policy: ConflictPolicy = ConflictPolicy.ASK) -> SyncSummary:
+        """Push, then pull, then (with a batch policy) settle the conflicts. ``sync.started_at`` stays in the store
+        only if the process dies midway: the dock then says that the next sync resumes."""
         summary = SyncSummary()
         self.store.set_state({"sync.started_at": utc_iso()})
+        try:
+            self._sync(policy, summary)
+        except BaseException as error:
+            message = error.message if isinstance(error, PratoError) else str(error)
+            self.store.set_state({"sync.started_at": None, "sync.last_error": message})
+            raise
+        self.store.set_state({"sync.started_at": None, "sync.last_error": None, "sync.last_success": utc_iso(),
+                              "sync.last_summary": summary.as_json()})
+        self.progress(1.0)
+        log.info("sync done: %s", summary.text())
+        return summary
+
+    def _sync(self, policy: ConflictPolicy, summary: SyncSummary) -> None:
         self.progress(0.0)
         self.client.check()  # address, collection and credentials, before anything is sent
         self.push(summary, progress_span=(0.02, 0.6))
@@ -273,11 +290,6 @@ class SyncEngine:
                 self.push(summary, progress_span=(0.95, 1.0))
         summary.open_conflicts = len(self.store.state_items(CONFLICT_PREFIX))
         summary.rejected = len(self.store.state_items(REJECTED_PREFIX))
-        self.store.set_state({"sync.started_at": None, "sync.last_success": utc_iso(),
-                              "sync.last_summary": summary.as_json()})
-        self.progress(1.0)
-        log.info("sync done: %s", summary.text())
-        return summary
 
     # --- push ----------------------------------------------------------------------------------------------------
 
@@ -297,7 +309,7 @@ class SyncEngine:
         total = len(changes)
         start, end = progress_span
         done = 0
-        with ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="prato-sync") as pool:
+        with self.executor(self.concurrency) as pool:
             for offset in range(0, total, self.batch_size):
                 batch = changes[offset:offset + self.batch_size]
                 mine = self.store.features(c.uuid for c in batch)

@@ -10,7 +10,7 @@ from qgis.core import QgsProject, QgsTask
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from prato_smartcity_plugin.adapters import settings
-from prato_smartcity_plugin.adapters.store import database
+from prato_smartcity_plugin.adapters.store import layers
 from prato_smartcity_plugin.adapters.sync_store import GeoPackageSyncStore
 from prato_smartcity_plugin.adapters.sync_transport import QgisTransport, QtThreadExecutor
 from prato_smartcity_plugin.core.errors import CancelledError, InputError
@@ -44,16 +44,8 @@ class ApiConfig:
 
 
 def store_location(project: QgsProject | None = None) -> Path:
-    """The interventions store: the path in the options, else interventions.gpkg in the project's folder."""
-    configured = settings.get("store_path").strip()
-    if configured:
-        return Path(configured).expanduser()
-    project = project or QgsProject.instance()
-    home = project.homePath() or project.absolutePath()
-    if not home:
-        raise InputError(tr("Save the project first, or choose the interventions store in the options: the store "
-                            "lives in the project's folder."))
-    return Path(home) / database.DEFAULT_FILE_NAME
+    """The interventions store sync works on: the store's own rule (:func:`layers.locate_store`)."""
+    return layers.locate_store(project)
 
 
 def build_engine(store: GeoPackageSyncStore, config: ApiConfig, **kwargs) -> SyncEngine:

@@ -37,7 +37,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from prato_smartcity_plugin.adapters import settings
-from prato_smartcity_plugin.adapters.store import database
+from prato_smartcity_plugin.adapters.store import database, layers
 from prato_smartcity_plugin.adapters.sync_store import GeoPackageSyncStore
 from prato_smartcity_plugin.adapters.sync_task import ApiConfig, SyncTask, build_engine, store_location
 from prato_smartcity_plugin.core.errors import CancelledError, Level, PratoError
@@ -157,7 +157,12 @@ class SyncPanel(QWidget):
         self.timer.setObjectName("syncTimer")
         self.timer.timeout.connect(self.sync_on_timer)
         self.apply_interval()
+        layers.events.saved.connect(self._on_saved)
         self.refresh()
+
+    def _on_saved(self, event) -> None:
+        if self.task is None and self.isVisible():
+            self.refresh()
 
     # --- state ---------------------------------------------------------------------------------------------------
 
@@ -176,12 +181,14 @@ class SyncPanel(QWidget):
     def apply_interval(self) -> None:
         minutes = settings.get("sync_interval_min")
         if minutes > 0:
-            self.timer.start(minutes * 60 * 1000)
+            if not self.timer.isActive() or self.timer.interval() != minutes * 60 * 1000:
+                self.timer.start(minutes * 60 * 1000)
         else:
             self.timer.stop()
 
     def refresh(self) -> None:
-        """Read the state again (after a sync, a resolution, or when the section is shown)."""
+        """Read the state again (after a sync, a resolution, a save, or when the section is shown)."""
+        self.apply_interval()
         config = ApiConfig.from_settings()
         self.server_label.setText(f"{config.base_url} ({config.collection})" if config.base_url else
                                   self.tr("Not configured: set the address in the options."))
@@ -295,11 +302,9 @@ class SyncPanel(QWidget):
         path = self.store_path()
         if path is None:
             return
-        for layer in QgsProject.instance().mapLayers().values():
-            source = layer.source().split("|")[0]
-            if source and Path(source).resolve() == path.resolve():
-                layer.dataProvider().reloadData()
-                layer.triggerRepaint()
+        for layer in layers.project_layers(path=path).values():
+            layer.dataProvider().reloadData()
+            layer.triggerRepaint()
 
     # --- conflicts -----------------------------------------------------------------------------------------------
 

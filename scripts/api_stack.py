@@ -72,6 +72,7 @@ class Stack:
     api_port: int
     nginx_port: int
     pg_dsn: str
+    service_dir: str = ""  # the cluster and nginx's files, in a folder the service user can reach
     api_pid: int = 0
 
     @property
@@ -325,7 +326,7 @@ def _htpasswd_line(user: str, password: str) -> str:
 
 
 def _nginx_config(stack: Stack) -> str:
-    d = stack.dir
+    d = stack.service_dir
     return f"""worker_processes 1;
 error_log {d}/nginx/error.log warn;
 pid {d}/nginx/nginx.pid;
@@ -389,6 +390,11 @@ def start(directory: Path = DEFAULT_DIR, password: str | None = None) -> Stack:
     _state_file(directory).write_text(json.dumps(asdict(stack)))
     _state_file(directory).chmod(0o600)
     service_user = _service_user()
+    # The services may run as another user: their files live where that user can reach them (/tmp), whatever the
+    # permissions of the folders above ``directory``.
+    stack.service_dir = tempfile.mkdtemp(prefix="prato-api-services-")
+    Path(stack.service_dir).chmod(0o711)
+    _state_file(directory).write_text(json.dumps(asdict(stack)))
     try:
         _start_postgres(stack, service_user)
         stack.psql(schema_sql())
@@ -402,7 +408,7 @@ def start(directory: Path = DEFAULT_DIR, password: str | None = None) -> Stack:
 
 
 def _start_postgres(stack: Stack, service_user: str | None) -> None:
-    data = Path(stack.dir) / "pgdata"
+    data = Path(stack.service_dir) / "pgdata"
     data.mkdir()
     if service_user:
         shutil.chown(data, service_user, service_user)
@@ -437,7 +443,7 @@ def _start_pygeoapi(stack: Stack, venv: Path) -> None:
 
 
 def _start_nginx(stack: Stack, service_user: str | None) -> None:
-    d = Path(stack.dir)
+    d = Path(stack.service_dir)
     own = d / "nginx"  # what the (unprivileged) nginx writes: pid, logs, temporary files
     own.mkdir()
     (own / "htpasswd").write_text(_htpasswd_line(stack.user, stack.password))
@@ -478,7 +484,7 @@ def stop(directory: Path = DEFAULT_DIR) -> None:
     directory = Path(directory)
     stack = load(directory)
     if stack is not None:
-        pid_file = directory / "nginx" / "nginx.pid"
+        pid_file = Path(stack.service_dir or directory) / "nginx" / "nginx.pid"
         if pid_file.exists():
             nginx_pid = int(pid_file.read_text().strip() or 0)
             if nginx_pid:
@@ -487,10 +493,12 @@ def stop(directory: Path = DEFAULT_DIR) -> None:
         if stack.api_pid:
             _kill(stack.api_pid, signal.SIGTERM, group=True)
             _wait_gone(stack.api_pid)
-        data = directory / "pgdata"
+        data = Path(stack.service_dir or directory) / "pgdata"
         if (data / "postmaster.pid").exists():
             subprocess.run([_pg_bin("pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"], capture_output=True,
                            user=_service_user())
+        if stack.service_dir:
+            shutil.rmtree(stack.service_dir, ignore_errors=True)
     shutil.rmtree(directory, ignore_errors=True)
 
 

@@ -25,6 +25,8 @@ class PratoSmartCityPlugin:
         self.toolbar = None
         self.dock = None
         self.options_factory = None
+        self.catalogue_provider = None
+        self.catalogue_drop_handler = None
         self.export_layer_action = None
         self.export_dialog = None
         self.provider = None
@@ -61,6 +63,7 @@ class PratoSmartCityPlugin:
 
         self._init_interventions()
         self._init_export()
+        self._init_catalogue_browser()
 
         from prato_smartcity_plugin.gui.options_page import PratoOptionsFactory
 
@@ -95,6 +98,15 @@ class PratoSmartCityPlugin:
         action.triggered.connect(self.open_export_dialog)
         self.iface.addCustomActionForLayerType(action, tr("Prato Smart City"), QgsMapLayerType.VectorLayer, True)
         self.export_layer_action = action
+
+    def _init_catalogue_browser(self) -> None:
+        """The "Prato Open Data" root of the Browser panel and the drop handler for its resources."""
+        from prato_smartcity_plugin.gui.catalogue_browser import CatalogueDropHandler, CatalogueItemProvider
+
+        self.catalogue_provider = CatalogueItemProvider(self.iface)
+        QgsApplication.dataItemProviderRegistry().addProvider(self.catalogue_provider)
+        self.catalogue_drop_handler = CatalogueDropHandler(self.iface)
+        self.iface.registerCustomDropHandler(self.catalogue_drop_handler)
 
     def open_export_dialog(self):
         from prato_smartcity_plugin.gui.export_dialog import open_export_dialog
@@ -170,6 +182,12 @@ class PratoSmartCityPlugin:
             self.intervention_guard.unload()
             self.intervention_guard = None
             self.intervention_actions = None
+        if self.catalogue_provider is not None:
+            QgsApplication.dataItemProviderRegistry().removeProvider(self.catalogue_provider)  # deletes it
+            self.catalogue_provider = None
+        if self.catalogue_drop_handler is not None:
+            self.iface.unregisterCustomDropHandler(self.catalogue_drop_handler)
+            self.catalogue_drop_handler = None
         if self.options_factory is not None:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)
             self.options_factory = None

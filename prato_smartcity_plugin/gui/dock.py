@@ -22,6 +22,8 @@ SECTIONS: list[tuple[str, str, str]] = [
     ("interventions", QT_TRANSLATE_NOOP("PratoSmartCity", "Interventions"),
      "prato_smartcity_plugin.gui.interventions_panel:InterventionsPanel"),
     ("export", QT_TRANSLATE_NOOP("PratoSmartCity", "Export"), "prato_smartcity_plugin.gui.export_panel:ExportPanel"),
+    ("catalogue", QT_TRANSLATE_NOOP("PratoSmartCity", "Open data"),
+     "prato_smartcity_plugin.gui.catalogue_panel:CataloguePanel"),
     ("clashes", QT_TRANSLATE_NOOP("PratoSmartCity", "Road works clashes"),
      "prato_smartcity_plugin.gui.clashes_widget:ClashesWidget"),
     ("sync", QT_TRANSLATE_NOOP("PratoSmartCity", "Sync"), "prato_smartcity_plugin.gui.sync_panel:SyncPanel"),

@@ -90,6 +90,10 @@ class PratoOptionsPage(QgsOptionsPageWidget):
         self.cache_dir.setFilePath(settings.get("cache_dir"))
         self.cache_dir.lineEdit().setPlaceholderText(self.tr("In the QGIS profile folder"))
         form.addRow(self.tr("Cache folder"), self.cache_dir)
+        from prato_smartcity_plugin.gui.catalogue_portals import PortalsEditor
+
+        self.ckan_portals = PortalsEditor(data)
+        form.addRow(self.tr("CKAN portals"), self.ckan_portals)
         layout.addWidget(data)
         layout.addStretch(1)
 
@@ -103,6 +107,7 @@ class PratoOptionsPage(QgsOptionsPageWidget):
         settings.set("sync_interval_min", self.sync_interval.value())
         settings.set("download_confirm_mb", self.download_confirm.value())
         settings.set("cache_dir", self.cache_dir.filePath().strip())
+        self.ckan_portals.save()
         from prato_smartcity_plugin.gui.interventions_actions import refresh_surveyor
 
         refresh_surveyor()

@@ -31,11 +31,13 @@ class FakeIface(QObject):
         self._window.setCentralWidget(central)
         self._tree_view = QgsLayerTreeView(self._window)
         self._tree_view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), self._window))
-        self._bridge = QgsLayerTreeMapCanvasBridge(QgsProject.instance().layerTreeRoot(), self._canvas)
+        # parented to the canvas: a bridge that outlived its canvas (an iface kept alive by a test) would crash
+        self._bridge = QgsLayerTreeMapCanvasBridge(QgsProject.instance().layerTreeRoot(), self._canvas, self._canvas)
         self.plugin_menus: dict[str, QMenu] = {}
         self.toolbars: list[QToolBar] = []
         self.dock_widgets: list = []
         self.options_factories: list = []
+        self.drop_handlers: list = []
         self.opened_message_log = 0
         self.options_shown: list = []
         self.layer_actions: list = []  # (action, menu, layer type, all layers) from addCustomActionForLayerType
@@ -99,6 +101,12 @@ class FakeIface(QObject):
 
     def unregisterOptionsWidgetFactory(self, factory):
         self.options_factories.remove(factory)
+
+    def registerCustomDropHandler(self, handler):  # noqa: N802
+        self.drop_handlers.append(handler)
+
+    def unregisterCustomDropHandler(self, handler):  # noqa: N802
+        self.drop_handlers.remove(handler)
 
     def showOptionsDialog(self, parent=None, currentPage=""):  # noqa: N803
         self.options_shown.append(currentPage)

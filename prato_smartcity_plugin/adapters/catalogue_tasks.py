@@ -35,7 +35,8 @@ def confirm_above_bytes() -> int:
 
 def portal_service(portal: dict, cache: Optional[CacheIndex] = None) -> PortalService:
     """``portal`` is an entry of ``settings.portals()`` ({name, url, authcfg})."""
-    return PortalService(portal["url"], qgis_transport(portal.get("authcfg", "")), cache or open_cache())
+    return PortalService(portal["url"], qgis_transport(portal.get("authcfg", "")), cache or open_cache(),
+                         converter=gpkg_converter)
 
 
 def find_portal(url: str) -> dict:
@@ -93,3 +94,32 @@ class CatalogueTask(QgsTask):
                 self.on_done(self.result)
         elif self.on_error is not None:
             self.on_error(self.error or CancelledError(self.tr("Cancelled.")))
+
+
+#: formats whose OGR drivers read the whole file on every open: kept in the cache as GeoPackage
+CONVERTED_KINDS = ("geojson", "kml")
+
+
+def gpkg_converter(path: str, kind: str, temp_dir: str):
+    """Convert a checked GeoJSON or KML file to a GeoPackage beside it (the original is removed): the next opens are
+    instant and the layer is indexed. Geometries are copied as they are (invalid ones too: they are reported)."""
+    if kind not in CONVERTED_KINDS:
+        return None
+    from osgeo import gdal
+
+    from prato_smartcity_plugin.core.errors import DataFormatError
+
+    target = os.path.splitext(path)[0] + ".gpkg"
+    gdal.UseExceptions()
+    try:
+        result = gdal.VectorTranslate(target, path, format="GPKG", layerCreationOptions=["SPATIAL_INDEX=YES"],
+                                      skipFailures=False)
+        ok = result is not None
+        result = None  # closes the GeoPackage
+    except RuntimeError as error:
+        raise DataFormatError(QgsApplication.translate("PratoSmartCity", "The resource cannot be read: {error}")
+                              .format(error=error), path) from error
+    if not ok:
+        raise DataFormatError(QgsApplication.translate("PratoSmartCity", "The resource cannot be read."), path)
+    os.remove(path)
+    return target, "gpkg"

@@ -14,7 +14,7 @@ from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject, 
 
 from prato_smartcity_plugin.adapters.catalogue_layers import PROPERTY_RESOURCE, load_layers
 from prato_smartcity_plugin.adapters.catalogue_network import qgis_transport
-from prato_smartcity_plugin.adapters.catalogue_tasks import CatalogueTask, add_resource
+from prato_smartcity_plugin.adapters.catalogue_tasks import CatalogueTask, add_resource, gpkg_converter
 from prato_smartcity_plugin.core.catalogue.cache import CacheIndex
 from prato_smartcity_plugin.core.catalogue.ckan import CkanClient, SearchQuery
 from prato_smartcity_plugin.core.catalogue.service import PortalService
@@ -29,7 +29,8 @@ def cache_root(tmp_path):
 
 @pytest.fixture()
 def service(ckan_portal, cache_root):
-    return PortalService(ckan_portal.base_url, qgis_transport(), CacheIndex(cache_root), max_archive_bytes=1024 * 1024)
+    return PortalService(ckan_portal.base_url, qgis_transport(), CacheIndex(cache_root), max_archive_bytes=1024 * 1024,
+                         converter=gpkg_converter)
 
 
 def load(service, dataset_id, resource_id, crs_prompt=None):
@@ -71,6 +72,8 @@ def test_each_format_loads_with_its_crs(service, dataset_id, resource_id, count,
     assert layer.isValid() and layer.featureCount() == count
     assert layer.crs().authid() == authid
     assert layer.customProperty(PROPERTY_RESOURCE) == resource_id
+    if resource_id in ("res-ciclabili-geojson", "res-wifi-kml", "res-wifi-kmz"):  # kept as GeoPackage: fast reopen
+        assert layer.source().split("|")[0].endswith(".gpkg")
     extent = layer.extent()
     if authid == "EPSG:3003":
         assert 1_650_000 < extent.xMinimum() < extent.xMaximum() < 1_690_000
@@ -158,7 +161,7 @@ def test_download_runs_in_a_task_with_progress(service, qgis_app):
 
 def test_ciclabili_story_survives_a_restart_with_the_network_off(ckan_portal, cache_root, clean_project, tmp_path):
     """The planner finds "ciclabili", adds it to the map, restarts QGIS with no network, and still has it."""
-    service = PortalService(ckan_portal.base_url, qgis_transport(), CacheIndex(cache_root))
+    service = PortalService(ckan_portal.base_url, qgis_transport(), CacheIndex(cache_root), converter=gpkg_converter)
     found = service.search(SearchQuery(text="ciclabili"))
     dataset = found.datasets[0]
     report = add_resource(service, dataset, dataset.resources[0], clean_project)
@@ -168,7 +171,7 @@ def test_ciclabili_story_survives_a_restart_with_the_network_off(ckan_portal, ca
 
     ckan_portal.stop()  # network off
     clean_project.clear()  # "restart": a new project, a new service over the same cache folder
-    offline = PortalService(ckan_portal.base_url, qgis_transport(), CacheIndex(cache_root))
+    offline = PortalService(ckan_portal.base_url, qgis_transport(), CacheIndex(cache_root), converter=gpkg_converter)
     again = offline.search(SearchQuery(text="ciclabili"))
     assert again.offline and again.datasets[0].title == "Piste ciclabili"
     report = add_resource(offline, again.datasets[0], again.datasets[0].resources[0], clean_project)

@@ -38,6 +38,11 @@ def tr(text: str) -> str:
     return translate("PratoSmartCity", text)
 
 
+#: converter(path, kind, temp_dir) -> (new_path, new_kind) or None: turns a checked file into a faster format
+#: (the QGIS side converts GeoJSON and KML to GeoPackage) inside the download's temporary folder
+Converter = Callable[[str, str, str], Optional[tuple]]
+
+
 class SizeConfirmationRequired(InputError):
     """The download is larger than the size the user wants to be asked about; retry with ``confirmed=True``."""
 
@@ -57,11 +62,12 @@ class PortalService:
     """The portal at ``base_url`` through ``transport``, with ``cache`` for offline work."""
 
     def __init__(self, base_url: str, transport: Transport, cache: CacheIndex, headers: Optional[dict] = None,
-                 max_archive_bytes: int = DEFAULT_MAX_BYTES):
+                 max_archive_bytes: int = DEFAULT_MAX_BYTES, converter: Optional[Converter] = None):
         self.client = CkanClient(base_url, transport, headers)
         self.portal = self.client.base_url
         self.cache = cache
         self.max_archive_bytes = max_archive_bytes
+        self.converter = converter
 
     # --- catalogue --------------------------------------------------------------------------------------------------
     def search(self, query: SearchQuery) -> SearchResult:
@@ -229,6 +235,11 @@ class PortalService:
         elif kind == formats.JSON:
             raise DataFormatError(tr("The resource is JSON but not GeoJSON: it holds no map data the plugin can "
                                      "load."), resource.url)
+        if self.converter is not None:
+            converted = self.converter(main, kind, temp_dir)
+            if converted is not None:
+                entry.layout["converted_from"] = kind
+                main, kind = converted
         entry.kind = kind
         entry.path = main
 

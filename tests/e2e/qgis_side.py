@@ -23,7 +23,8 @@ def _append(name, record):
 
 
 def _on_message(message, tag, level):
-    _append("messages.jsonl", {"time": time.time(), "tag": tag, "level": int(level), "message": message})
+    level = int(getattr(level, "value", level))  # a Python enum in recent QGIS
+    _append("messages.jsonl", {"time": time.time(), "tag": tag, "level": level, "message": message})
 
 
 def install():

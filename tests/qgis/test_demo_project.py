@@ -66,6 +66,9 @@ def test_home_button_opens_a_writable_copy_of_the_demo_project(qgis_iface, monke
     for layer in tree[:4]:
         assert Path(layer.source().split("|")[0]) == copy / "prato_demo.gpkg"  # the copy, not the plugin's file
         assert layer.crs().authid() == "EPSG:6707"
+    # styled by resources/styles/*.qml
+    assert tree[1].renderer().type() == "RuleRenderer" and tree[1].labelsEnabled()
+    assert tree[0].labelsEnabled() and tree[3].renderer().symbol().symbolLayerCount() == 2
     basemap = project.layerTreeRoot().findLayers()[-1]
     assert not basemap.isVisible(), "the online basemap is off, so the demo works offline"
     assert (copy / "SOURCES.md").is_file()

@@ -27,7 +27,7 @@ from shapely.geometry import GeometryCollection
 
 from prato_smartcity_plugin.adapters import settings
 from prato_smartcity_plugin.adapters.paths import resource
-from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+from prato_smartcity_plugin.core.i18n import translate
 from prato_smartcity_plugin.core.interventions import clashes as core
 from prato_smartcity_plugin.core.interventions.schema import FIELDS_BY_NAME, STORE_CRS, FieldType
 from prato_smartcity_plugin.core.log import get_logger
@@ -42,10 +42,6 @@ CLASHES_LAYER_PROPERTY = "pratosmartcity/road_works_clashes"
 REQUIRED_FIELDS = ("category", *core.PARTY_FIELDS)
 ROAD_WORKS_FILTER = "\"category\" = 'road_works'"
 CLASH_WKB_TYPE = QgsWkbTypes.MultiPolygon
-
-
-def tr(text: str) -> str:
-    return translate(CONTEXT, text)
 
 
 def style_path() -> str:
@@ -138,7 +134,8 @@ def read_road_works(source_object, source: str | None = None, feedback=None, lay
             title = _python_value(feature["title"]) or ""
             bad = core.RoadWork(uuid=str(_python_value(feature["uuid"]) or ""), geometry=GeometryCollection(),
                                 title=str(title), source=source, ref=(layer_id, feature.id()))
-            unreadable.append((bad, tr("its dates cannot be read ({error})").format(error=error)))
+            reason = translate("PratoSmartCity", "its dates cannot be read ({error})").format(error=error)
+            unreadable.append((bad, reason))
             log.warning("Road work %s (%s) not checked for clashes: %s", bad.uuid, bad.title, error)
     return works, unreadable
 
@@ -191,7 +188,8 @@ def clash_feature(clash: core.Clash, fields: QgsFields, with_geometry: bool = Tr
 
 def clash_layer(clashes: Iterable[core.Clash], name: str | None = None) -> QgsVectorLayer:
     """A styled memory layer of ``clashes`` (in the store's CRS)."""
-    layer = QgsVectorLayer(f"MultiPolygon?crs={STORE_CRS}", name or tr("Road works clashes"), "memory")
+    name = name or translate("PratoSmartCity", "Road works clashes")
+    layer = QgsVectorLayer(f"MultiPolygon?crs={STORE_CRS}", name, "memory")
     fields = clash_fields()
     layer.dataProvider().addAttributes(fields.toList())
     layer.updateFields()

@@ -36,10 +36,6 @@ ALGORITHM_ID = "pratosmartcity:road_works_clashes"
 MAX_WARNINGS = 3
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PratoSmartCity", text)
-
-
 # --- on save -------------------------------------------------------------------------------------------------
 
 
@@ -54,13 +50,13 @@ def warn(iface, clashes: list, saved_uuids: list[str]) -> None:
         uuid = clash.a.uuid if clash.a.uuid in saved else clash.b.uuid
         _push_with_button(iface, bar, describe(clash, uuid), clashes)
     if len(clashes) > MAX_WARNINGS:
-        _push_with_button(iface, bar, tr("… and {n} more road works clashes.").format(n=len(clashes) - MAX_WARNINGS),
-                          clashes)
+        more = QCoreApplication.translate("PratoSmartCity", "… and {n} more road works clashes.")
+        _push_with_button(iface, bar, more.format(n=len(clashes) - MAX_WARNINGS), clashes)
 
 
 def _push_with_button(iface, bar, text: str, clashes: list) -> None:
     widget = bar.createMessage(LOG_TAG, text)
-    button = QPushButton(tr("Show clashes"), widget)
+    button = QPushButton(QCoreApplication.translate("PratoSmartCity", "Show clashes"), widget)
     button.setObjectName("pratoShowClashesButton")
     button.clicked.connect(lambda: show_clashes(iface, clashes))
     widget.layout().addWidget(button)

@@ -286,10 +286,6 @@ class _Index:
 # --- the check -------------------------------------------------------------------------------------------------
 
 
-def _tr(text: str) -> str:
-    return translate(CONTEXT, text)
-
-
 def _prepare(works: Iterable[RoadWork], options: ClashOptions) -> tuple[list[RoadWork], list[tuple[RoadWork, str]]]:
     """The works to compare: one per UUID (local before API), with a usable geometry, open or dated as the options
     say. Closed works are dropped silently (that is the option); every other exclusion is returned with its reason."""
@@ -300,13 +296,13 @@ def _prepare(works: Iterable[RoadWork], options: ClashOptions) -> tuple[list[Roa
             continue
         geometry = _usable(work.geometry)
         if geometry is None:
-            skipped.append((work, _tr("no geometry")))
+            skipped.append((work, translate("PratoSmartCity", "no geometry")))
             continue
         if work.start_date and work.end_date and work.end_date < work.start_date:
-            skipped.append((work, _tr("the end date is before the start date")))
+            skipped.append((work, translate("PratoSmartCity", "the end date is before the start date")))
             continue
         if not options.open_ended and not (work.start_date and work.end_date):
-            skipped.append((work, _tr("no start or end date")))
+            skipped.append((work, translate("PratoSmartCity", "no start or end date")))
             continue
         if geometry is not work.geometry:
             work = replace(work, geometry=geometry)
@@ -346,7 +342,8 @@ def find_clashes(works: Iterable[RoadWork], options: ClashOptions | None = None,
     if options.distance < 0:
         from prato_smartcity_plugin.core.errors import InputError
 
-        raise InputError(_tr("The distance must not be negative."), f"distance={options.distance}")
+        raise InputError(translate("PratoSmartCity", "The distance must not be negative."),
+                         f"distance={options.distance}")
     prepared, skipped = _prepare(works, options)
     # Sort by start date: a later-starting work overlaps an earlier one exactly when it starts before that one ends,
     # so the works that can overlap work i in time are the ranks (i, cutoff(i)] of this order.
@@ -435,22 +432,25 @@ def describe_period(start: dt.date | None, end: dt.date | None) -> str:
     """The overlap period in words (translated), open ends included."""
     if start and end:
         days = (end - start).days + 1
-        return _tr("from {start} to {end} ({days} days)").format(start=start.isoformat(), end=end.isoformat(),
+        return translate("PratoSmartCity", "from {start} to {end} ({days} days)").format(
+            start=start.isoformat(), end=end.isoformat(),
                                                                   days=days)
     if start:
-        return _tr("from {start}, with no end date").format(start=start.isoformat())
+        return translate("PratoSmartCity", "from {start}, with no end date").format(start=start.isoformat())
     if end:
-        return _tr("until {end}, with no start date").format(end=end.isoformat())
-    return _tr("with no dates on either side")
+        return translate("PratoSmartCity", "until {end}, with no start date").format(end=end.isoformat())
+    return translate("PratoSmartCity", "with no dates on either side")
 
 
 def describe(clash: Clash, uuid: str) -> str:
     """A sentence for the user about the clash, seen from the work ``uuid``."""
     mine, other = (clash.a, clash.b) if clash.a.uuid == uuid else (clash.b, clash.a)
-    where = (_tr("overlaps") if clash.kind == KIND_OVERLAP
-             else _tr("is {distance:.0f} m away on the same street from").format(distance=clash.distance))
-    source = _tr(" (received from the municipal API)") if other.source == SOURCE_API else ""
-    return _tr('Road works clash: "{mine}" {where} "{other}" by {body}{source}, {period}.').format(
+    where = (translate("PratoSmartCity", "overlaps") if clash.kind == KIND_OVERLAP
+             else translate("PratoSmartCity", "is {distance:.0f} m away on the same street from").format(
+                 distance=clash.distance))
+    source = translate("PratoSmartCity", " (received from the municipal API)") if other.source == SOURCE_API else ""
+    text = translate("PratoSmartCity", 'Road works clash: "{mine}" {where} "{other}" by {body}{source}, {period}.')
+    return text.format(
         mine=mine.title or mine.uuid, where=where, other=other.title or other.uuid,
         body=label("responsible_body", other.responsible_body), source=source,
         period=describe_period(clash.start, clash.end))
@@ -458,8 +458,10 @@ def describe(clash: Clash, uuid: str) -> str:
 
 def html_report(report: ClashReport) -> str:
     """The clashes as a self-contained HTML page (one row each), for printing or mailing."""
-    heads = [_tr("Kind"), _tr("Work"), _tr("Body"), _tr("Other work"), _tr("Body"), _tr("Street"),
-             _tr("Overlap period"), _tr("Distance (m)")]
+    heads = [translate("PratoSmartCity", "Kind"), translate("PratoSmartCity", "Work"),
+             translate("PratoSmartCity", "Body"), translate("PratoSmartCity", "Other work"),
+             translate("PratoSmartCity", "Body"), translate("PratoSmartCity", "Street"),
+             translate("PratoSmartCity", "Overlap period"), translate("PratoSmartCity", "Distance (m)")]
     rows = []
     for clash in report.clashes:
         cells = [translate(CONTEXT, KIND_LABELS[clash.kind]), clash.a.title, label("responsible_body",
@@ -469,11 +471,13 @@ def html_report(report: ClashReport) -> str:
         rows.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>")
     skipped = "".join(f"<li>{html.escape(w.title or w.uuid)}: {html.escape(reason)}</li>"
                       for w, reason in report.skipped)
-    title = html.escape(_tr("Road works clashes"))
-    summary = html.escape(_tr("{n} clashes among {m} road works.").format(n=len(report.clashes), m=report.checked))
+    title = html.escape(translate("PratoSmartCity", "Road works clashes"))
+    not_checked = html.escape(translate("PratoSmartCity", "Not checked"))
+    summary = html.escape(translate("PratoSmartCity", "{n} clashes among {m} road works.").format(
+        n=len(report.clashes), m=report.checked))
     return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>"
             "<style>table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px}</style></head>"
             f"<body><h1>{title}</h1><p>{summary}</p><table><tr>"
             + "".join(f"<th>{html.escape(h)}</th>" for h in heads) + "</tr>" + "".join(rows) + "</table>"
-            + (f"<h2>{html.escape(_tr('Not checked'))}</h2><ul>{skipped}</ul>" if skipped else "")
+            + (f"<h2>{not_checked}</h2><ul>{skipped}</ul>" if skipped else "")
             + "</body></html>")

@@ -226,10 +226,7 @@ class _Source:
                 self.notes.append(Note.make("null_dates", field=f.name, count=int(nulls.sum())))
             if f.type != FieldType.TEXT:
                 continue
-            if values.dtype.kind == "S" and len(values):
-                lengths = np.char.str_len(values)
-            else:
-                lengths = np.zeros(len(values), int)
+            lengths = _byte_lengths(values)
             lengths[nulls] = 0
             self.lengths[f.name] = lengths
             self.max_bytes[f.name] = int(lengths.max()) if len(lengths) else 0
@@ -395,6 +392,22 @@ def _item(values, nulls, row: int, kind: FieldType):
     return value
 
 
+def _byte_lengths(values):
+    """UTF-8 byte length of each value of a text column (NumPy ``S``: the longest value sets the width, shorter ones
+    are padded with zero bytes)."""
+    import numpy as np
+
+    if values.dtype.kind != "S" or not len(values):
+        return np.zeros(len(values), np.int64)
+    width = values.dtype.itemsize
+    if width <= 1:
+        return (values != b"").astype(np.int64)
+    raw = np.frombuffer(values.tobytes(), np.uint8).reshape(len(values), width)
+    filled = raw != 0
+    last = width - np.argmax(filled[:, ::-1], axis=1)  # one past the last non-zero byte
+    return np.where(filled.any(axis=1), last, 0).astype(np.int64)
+
+
 def _invalid_points(wkb) -> int | None:
     """Points that are null or not finite, from their WKB column (``None`` when the column is not plain 2D points:
     then ask GEOS)."""
@@ -431,10 +444,11 @@ def _guess(plan: FieldPlan, labels: dict | None, out, values, nulls):
         return np.char.add(text, b"Z"), nulls
     if kind == FieldType.TEXT:
         if out.labelled and labels and len(values):
-            unique, inverse = np.unique(values, return_inverse=True)
-            mapped = np.array([labels.get(u.decode("utf-8", "replace"), u.decode("utf-8", "replace")).encode("utf-8")
-                               for u in unique])
-            values = mapped[inverse]
+            codes = sorted(code.encode("utf-8") for code in labels)
+            keys = np.array(codes)
+            texts = np.array([labels[code.decode("utf-8")].encode("utf-8") for code in codes])
+            index = np.searchsorted(keys, values).clip(max=len(keys) - 1)
+            values = np.where(keys[index] == values, texts[index], values)
         return values, nulls | (values == b"")
     return values, nulls
 

@@ -238,3 +238,15 @@ def test_a_process_killed_right_after_a_save_loses_nothing(tmp_path, qgis_app):
     assert [(row["layer"], row["op"]) for row in database.change_log(path)] == [("interventions_polygon", "insert")]
     reopened = store_layers.open_layers(path, add_to_project=False)
     assert [f["title"] for f in reopened[POLYGON].getFeatures()] == ["Saved then killed"]
+
+
+def test_other_layers_stay_readable_while_one_is_edited(layers, store_path):
+    add(layers[LINE], LINE, title="Ciclabile")
+    layers[POINT].startEditing()
+    add(layers[POINT], POINT, commit=False, title="Pending point")
+    line = layers[LINE]
+    line.updateExtents()
+    assert line.featureCount() == 1
+    assert [f["title"] for f in line.getFeatures()] == ["Ciclabile"]
+    assert layers[POINT].commitChanges(), layers[POINT].commitErrors()
+    assert line.featureCount() == 1

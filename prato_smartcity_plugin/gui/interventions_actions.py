@@ -12,9 +12,11 @@ from prato_smartcity_plugin.adapters import settings
 from prato_smartcity_plugin.adapters.store import layers as store_layers
 from prato_smartcity_plugin.adapters.store import validation
 from prato_smartcity_plugin.core.errors import Level
+from prato_smartcity_plugin.core.interventions import schema
 from prato_smartcity_plugin.core.interventions.schema import GeometryKind
 from prato_smartcity_plugin.gui import messages
 
+SYSTEM_FIELDS = {spec.name for spec in schema.FIELDS if spec.system}
 ICONS = {GeometryKind.POINT: "/mActionCapturePoint.svg", GeometryKind.LINE: "/mActionCaptureLine.svg",
          GeometryKind.POLYGON: "/mActionCapturePolygon.svg"}
 
@@ -70,12 +72,14 @@ class InterventionGuard(QObject):
         self._watched: set[str] = set()
         self._slots: dict[str, tuple] = {}
         self.project.layersAdded.connect(self._watch_layers)
+        store_layers.events.saving.connect(self.check_save)
         store_layers.events.saved.connect(self._report_save)
         self._watch_layers(list(self.project.mapLayers().values()))
 
     def unload(self) -> None:
         try:
             self.project.layersAdded.disconnect(self._watch_layers)
+            store_layers.events.saving.disconnect(self.check_save)
             store_layers.events.saved.disconnect(self._report_save)
         except TypeError:
             pass
@@ -139,6 +143,30 @@ class InterventionGuard(QObject):
         layer.endEditCommand()
         messages.push(self.iface.messageBar(), tr("Geometry repaired."), Level.SUCCESS)
         return True
+
+    def check_save(self, event) -> list[str]:
+        """Before a commit: the schema's rules on every added or changed feature. Broken rules are listed in one
+        message (the store itself refuses inconsistent dates and negative budgets, so the save then fails: the message
+        says why); returns the lines shown."""
+        layer = event.layer
+        buffer = layer.editBuffer()
+        if buffer is None:
+            return []
+        fids = set(buffer.addedFeatures()) | set(buffer.changedAttributeValues()) | set(buffer.changedGeometries())
+        fids -= set(buffer.deletedFeatureIds())
+        bodies = [code for code, _label in settings.extra_bodies()]
+        lines = []
+        for fid in sorted(fids):
+            feature = layer.getFeature(fid)
+            problems = [p for p in validation.feature_problems(feature, None, bodies)
+                        if p.blocking and p.field not in SYSTEM_FIELDS]  # the store stamps those on save
+            if problems:
+                title = feature["title"] or tr("(untitled)")
+                lines.append(f"{title}: " + " ".join(p.message for p in problems))
+        if lines:
+            messages.push(self.iface.messageBar(), tr("Check these interventions: {problems}").format(
+                problems="; ".join(lines)), Level.WARNING, details="\n".join(lines), iface=self.iface)
+        return lines
 
     def _report_save(self, event) -> None:
         for error in event.warnings:

@@ -194,3 +194,19 @@ def test_geometry_checks_without_a_boundary():
     assert validation.geometry_problems(QgsGeometry.fromWkt(OUTSIDE)) == []
     assert validation.geometry_problems(None)[0].blocking
     assert validation.geometry_problems(QgsGeometry.fromWkt(BOWTIE))[0].blocking
+
+
+def test_a_save_breaking_the_rules_says_why(qgis_iface, store_path):
+    guard = _guard(qgis_iface)
+    try:
+        layer = store_layers.open_layers()[POLYGON]
+        add(layer, POLYGON, commit=False, title="Scavo", start_date=QDate(2026, 5, 2), end_date=QDate(2026, 5, 1))
+        add(layer, POLYGON, commit=False, title="Aiuola")
+        assert not layer.commitChanges()  # the store refuses it; the edit stays in the buffer
+        text = qgis_iface.messageBar().currentItem().text()
+        assert "Scavo: The end date must not be before the start date." in text
+        assert "Aiuola" not in text
+        assert sorted(f["title"] for f in layer.getFeatures()) == ["Aiuola", "Scavo"]
+        assert database.change_log(store_path) == []
+    finally:
+        guard.unload()

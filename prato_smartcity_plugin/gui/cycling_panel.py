@@ -23,13 +23,17 @@ from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
+    QComboBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -57,6 +61,8 @@ def _layer_combo(parent, object_name: str, *kinds: str, optional: bool = False) 
     """A layer combo box of the given kinds (``"LineLayer"``...), empty by default when ``optional``."""
     combo = QgsMapLayerComboBox(parent)
     combo.setObjectName(object_name)
+    combo.setMinimumContentsLength(8)  # the start of the layer name stays readable in a narrow dock
+    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
     filters = _layer_filter(kinds[0])
     for kind in kinds[1:]:
         filters = filters | _layer_filter(kind)
@@ -129,9 +135,21 @@ class CyclingPanel(QWidget):
         #: the result of the last analysis that ended well (None while one runs or after a failure)
         self.last_result: dict | None = None
         self._running: tuple | None = None
-        layout = QVBoxLayout(self)
+        # the controls scroll above, the results table below; the user drags the splitter between them
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter(Qt.Vertical, self)
+        splitter.setObjectName("cycleSplitter")
+        outer.addWidget(splitter)
+        scroll = QScrollArea(splitter)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        controls = QWidget(scroll)
+        scroll.setWidget(controls)
+        layout = QVBoxLayout(controls)
 
-        paths = QGroupBox(self.tr("Cycle paths"), self)
+        paths = QGroupBox(self.tr("Cycle paths"), controls)
         form = QFormLayout(paths)
         self.paths_combo = _layer_combo(paths, "cyclePathsLayer", "LineLayer")
         row = QHBoxLayout()
@@ -159,7 +177,7 @@ class CyclingPanel(QWidget):
         form.addRow(self.measure_button)
         layout.addWidget(paths)
 
-        links = QGroupBox(self.tr("Missing links"), self)
+        links = QGroupBox(self.tr("Missing links"), controls)
         form = QFormLayout(links)
         self.distance = _metres_spin(links, "cycleLinkDistance", 1.0, 5000.0, 100.0)
         form.addRow(self.tr("Search distance"), self.distance)
@@ -172,7 +190,7 @@ class CyclingPanel(QWidget):
         form.addRow(self.links_button)
         layout.addWidget(links)
 
-        catchment = QGroupBox(self.tr("Catchment"), self)
+        catchment = QGroupBox(self.tr("Catchment"), controls)
         form = QFormLayout(catchment)
         self.points_combo = _layer_combo(catchment, "catchmentPoints", "PointLayer", optional=True)
         self.weight_combo = QgsFieldComboBox(catchment)
@@ -191,7 +209,7 @@ class CyclingPanel(QWidget):
         form.addRow(self.catchment_button)
         layout.addWidget(catchment)
 
-        compare = QGroupBox(self.tr("Before / after"), self)
+        compare = QGroupBox(self.tr("Before / after"), controls)
         form = QFormLayout(compare)
         self.planned_combo = _layer_combo(compare, "plannedLinksLayer", "LineLayer", optional=True)
         row = QHBoxLayout()
@@ -210,8 +228,12 @@ class CyclingPanel(QWidget):
         self.compare_button.clicked.connect(self.before_after)
         form.addRow(self.compare_button)
         layout.addWidget(compare)
+        layout.addStretch(1)
 
-        self.table = QTableWidget(self)
+        results = QWidget(splitter)
+        layout = QVBoxLayout(results)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(results)
         self.table.setObjectName("cycleResults")
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -220,16 +242,20 @@ class CyclingPanel(QWidget):
         self.table.cellDoubleClicked.connect(self.zoom_to_link)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.copy_button = QPushButton(self.tr("Copy table"), self)
+        self.copy_button = QPushButton(self.tr("Copy table"), results)
         self.copy_button.setObjectName("copyCycleTable")
         self.copy_button.setEnabled(False)
         self.copy_button.clicked.connect(self.copy_table)
         row.addWidget(self.copy_button)
-        self.report_label = QLabel(self)
+        self.report_label = QLabel(results)
         self.report_label.setObjectName("cycleReportLink")
         self.report_label.setOpenExternalLinks(True)
         row.addWidget(self.report_label, 1)
         layout.addLayout(row)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        # never narrower than the controls need (a scroll area alone would let the dock clip them)
+        scroll.setMinimumWidth(controls.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
 
     # -- running an algorithm
     # On the main thread, with a wait cursor: shapely 1.8 (Debian 12) shares one GEOS context between threads, so a

@@ -23,6 +23,9 @@ ALGORITHMS: list[str] = [
     "prato_smartcity_plugin.processing_provider.export_package:ExportContractorPackage",
     "prato_smartcity_plugin.processing_provider.download_open_data:DownloadOpenDataResource",
     "prato_smartcity_plugin.processing_provider.sync_interventions:SyncInterventionsAlgorithm",
+    "prato_smartcity_plugin.processing_provider.wifi_algorithms:WifiLoadAccessPoints",
+    "prato_smartcity_plugin.processing_provider.wifi_algorithms:WifiCoverage",
+    "prato_smartcity_plugin.processing_provider.wifi_algorithms:WifiSiteSelection",
 ]
 
 

@@ -111,7 +111,7 @@ class Demand:
     weighted: bool = False
 
     @classmethod
-    def from_points(cls, xs, ys, weights=None, what: str = "") -> "Demand":
+    def from_points(cls, xs, ys, weights=None, what: str = "") -> Demand:
         """Checked demand: empty or negative weights are an :class:`InputError`; missing weights count as zero
         with a note (never dropped silently)."""
         what = what or tr("the demand layer")

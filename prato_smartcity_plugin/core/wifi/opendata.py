@@ -50,7 +50,7 @@ def access_point_from_coverage_area(properties: Mapping[str, Any], x: float, y: 
         programme="comune",
         status="installed",
         radius_m=round(math.sqrt(area_m2 / math.pi), 1) if area_m2 > 0 else None,
-        notes="Coverage area {:.0f} m²".format(area_m2),
+        notes=f"Coverage area {area_m2:.0f} m²",
         flags=("centroid_position",),
         source=ATTRIBUTION,
         origin=origin,

@@ -277,3 +277,16 @@ def explain(pick: SitePick, selection: SiteSelection) -> str:
         text += " " + tr("Nearest existing access point: {name}, {d:.0f} m.").format(name=pick.nearest_ap,
                                                                                      d=pick.nearest_ap_m)
     return text
+
+
+def summary_lines(selection: SiteSelection) -> list[str]:
+    """A readable summary: coverage before/after, the guarantee, then one line per pick."""
+    what = tr("demand weight") if selection.weighted else tr("demand points")
+    lines = [
+        tr("Coverage of the {what}: {before:.1%} before, {after:.1%} after {n} new access points.").format(
+            what=what, before=selection.share_before, after=selection.share_after, n=len(selection.picks)),
+        selection.guarantee_text(),
+    ]
+    lines += [pick.explanation for pick in selection.picks]
+    lines += [note.message for note in selection.notes]
+    return lines

@@ -175,6 +175,7 @@ class Reader:
     def polygons(self, source, name_field: str = "", what: str = "") -> list[tuple[str, Any]]:
         """``[(name, shapely polygon)]``; names from ``name_field`` or the feature id."""
         what = what or tr("The areas layer")
+        name_field = name_field or guess_name_field(source.fields().names())
         index = source.fields().lookupField(name_field) if name_field else -1
         result = []
         for feature, geom in self.features(source, what, [QgsWkbTypes.PolygonGeometry]):
@@ -182,6 +183,15 @@ class Reader:
             result.append((str(name) if name not in (None, "") else tr("Area {id}").format(id=feature.id()),
                            to_shapely(geom)))
         return result
+
+
+#: Field names taken as a feature's name when the user names none.
+NAME_FIELDS = ("name", "nome", "denominazione", "site", "sito", "label")
+
+
+def guess_name_field(field_names) -> str:
+    by_lower = {str(n).lower(): n for n in field_names}
+    return next((by_lower[n] for n in NAME_FIELDS if n in by_lower), "")
 
 
 def _kind_name(geometry_type: int) -> str:

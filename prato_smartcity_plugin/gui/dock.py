@@ -27,6 +27,7 @@ SECTIONS: list[tuple[str, str, str]] = [
     ("clashes", QT_TRANSLATE_NOOP("PratoSmartCity", "Road works clashes"),
      "prato_smartcity_plugin.gui.clashes_widget:ClashesWidget"),
     ("sync", QT_TRANSLATE_NOOP("PratoSmartCity", "Sync"), "prato_smartcity_plugin.gui.sync_panel:SyncPanel"),
+    ("wifi", QT_TRANSLATE_NOOP("PratoSmartCity", "Wi-Fi"), "prato_smartcity_plugin.gui.wifi_panel:WifiPanel"),
 ]
 
 

@@ -501,10 +501,10 @@ def _array(values):
 
 
 def _names_of(source, features) -> list[str]:
-    """Candidate names from a ``name`` field (any case), if the layer has one."""
-    names = [f.name() for f in source.fields()]
-    field = next((n for n in names if n.lower() in ("name", "nome", "site", "sito")), None)
-    if field is None:
+    """Candidate names from a name-like field, if the layer has one."""
+    from prato_smartcity_plugin.adapters.wifi_layers import guess_name_field
+
+    field = guess_name_field(source.fields().names())
+    if not field:
         return []
     return ["" if f[field] is None or str(f[field]) == "NULL" else str(f[field]) for f in features]
-

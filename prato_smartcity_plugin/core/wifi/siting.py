@@ -203,7 +203,7 @@ def select_sites(candidates: Candidates, demand: Demand, existing: Sequence[Acce
         raise InputError(tr("Every demand point that a candidate site could reach is already covered."))
 
     considered = int(allowed.sum())
-    heap = [(-g, int(c)) for c, g in enumerate(gains) if allowed[c] and g > 0]
+    heap = [(-float(g), int(c)) for c, g in enumerate(gains) if allowed[c] and g > 0]
     heapq.heapify(heap)
     fresh_at = np.zeros(len(candidates), dtype=np.int64)  # len(picks) when the stored gain was computed
     ex_x = np.array([p.x for p in existing])

@@ -1,7 +1,7 @@
 """The dock's Wi-Fi section: load access points, measure coverage, and plan new access points.
 
-Every action runs the matching ``pratosmartcity:wifi_*`` Processing algorithm in a ``QgsProcessingAlgRunnerTask`` (in the
-background, with progress and cancel); the results come back as styled layers and a readable summary.
+Every action runs the matching ``pratosmartcity:wifi_*`` Processing algorithm in a ``QgsProcessingAlgRunnerTask``
+(in the background, with progress and cancel); the results come back as styled layers and a readable summary.
 """
 
 from __future__ import annotations

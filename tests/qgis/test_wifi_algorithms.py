@@ -7,7 +7,6 @@ import math
 
 import pytest
 from qgis.core import (
-    QgsApplication,
     QgsFeature,
     QgsGeometry,
     QgsProcessingException,
@@ -17,7 +16,7 @@ from qgis.core import (
 
 from prato_smartcity_plugin.adapters import wifi_layers
 from prato_smartcity_plugin.core.i18n import install_translator
-from prato_smartcity_plugin.processing_provider.provider import PROVIDER_ID, PratoSmartCityProvider
+from prato_smartcity_plugin.processing_provider.provider import PROVIDER_ID
 from tests.conftest import SHARED_DATA
 
 WIFI = str(SHARED_DATA / "wifi" / "wifi-free.geojson")
@@ -29,15 +28,9 @@ CENTRE_WKT = ("POLYGON((1668000 4860420, 1668450 4860250, 1669000 4860450, 16691
 X0, Y0 = 668000.0, 4860000.0  # EPSG:6707 metres near Prato
 
 
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    added = registry.providerById(PROVIDER_ID) is None
-    if added:
-        registry.addProvider(PratoSmartCityProvider())
-    yield
-    if added:
-        registry.removeProvider(PROVIDER_ID)
+@pytest.fixture()
+def provider(prato_provider):
+    yield prato_provider
 
 
 class Collect(QgsProcessingFeedback):

@@ -4,10 +4,9 @@ a readable summary (pytest-qt drives the real widgets)."""
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.core import QgsProject, QgsVectorLayer
 
 from prato_smartcity_plugin.gui.wifi_panel import WifiPanel
-from prato_smartcity_plugin.processing_provider.provider import PROVIDER_ID, PratoSmartCityProvider
 from tests.conftest import SHARED_DATA
 from tests.qgis.test_wifi_algorithms import CENTRE_WKT, layer
 
@@ -15,11 +14,7 @@ TIMEOUT_MS = 60_000  # a ceiling for the wait, not a timing assertion
 
 
 @pytest.fixture()
-def panel(qgis_iface, qgis_processing, qtbot):
-    registry = QgsApplication.processingRegistry()
-    added = registry.providerById(PROVIDER_ID) is None
-    if added:
-        registry.addProvider(PratoSmartCityProvider())
+def panel(qgis_iface, prato_provider, qtbot):
     project = QgsProject.instance()
     wifi = QgsVectorLayer(str(SHARED_DATA / "wifi" / "wifi-free.geojson"), "wifi_coverage_areas", "ogr")
     comune = QgsVectorLayer(str(SHARED_DATA / "boundary" / "prato_comune_100005.geojson"), "Comune", "ogr")
@@ -34,8 +29,6 @@ def panel(qgis_iface, qgis_processing, qtbot):
     if widget.task is not None:
         widget.task.cancel()
         qtbot.waitUntil(lambda: widget.task is None, timeout=TIMEOUT_MS)
-    if added:
-        registry.removeProvider(PROVIDER_ID)
 
 
 def test_plan_new_access_points_button_gives_ranked_layer_and_before_after(panel, qtbot):

@@ -14,8 +14,9 @@ existing access points already cover. Covered demand is a monotone submodular fu
   than 60 degrees). The greedy (which skips sites too close to a chosen one) then guarantees only 1/(5+1) of the
   optimum (Fisher, Nemhauser & Wolsey 1978) -- a weak worst case; it is still the usual, good heuristic.
 - Each run also reports a bound computed from the data (Leskovec et al. 2007): after any step i of the greedy,
-  the optimum adds at most the gain so far plus the N largest gains any candidate would still add; the smallest of
-  these over all steps bounds the optimum, and the choice's gain divided by it is a proven lower bound of how close
+  the optimum adds at most the gain so far plus the N largest gains any candidate would still add (CELF's stored
+  gains are upper bounds of those, so no extra pass is needed); the smallest of these over all steps bounds the
+  optimum, and the choice's gain divided by it is a proven lower bound of how close
   to optimal the choice is (with or without spacing). It is only a bound: the true ratio is often higher.
 
 The candidate -> demand coverage index is built once with the numpy grid (:class:`geometry.PointIndex`), as a
@@ -103,6 +104,8 @@ class SiteSelection:
     candidates_excluded: int
     notes: list[Note]
     weighted: bool = False
+    #: Marginal gains recomputed by the lazy evaluation (the plain greedy recomputes every candidate at every step).
+    evaluations: int = 0
 
     @property
     def share_before(self) -> float:
@@ -210,8 +213,11 @@ def select_sites(candidates: Candidates, demand: Demand, existing: Sequence[Acce
     ex_y = np.array([p.y for p in existing])
     picks: list[SitePick] = []
     cum_w, cum_n = before_w, before_n
-    # Upper bound of the best possible added weight, tightened after every pick (see the module docstring).
-    best_possible = _top_sum(gains, n_sites)
+    # Upper bounds of every candidate's current gain: stale gains stay valid bounds by submodularity, so the bound
+    # on the best possible added weight is tightened after every pick without another pass over the index.
+    upper = np.where(allowed, gains, 0.0)
+    best_possible = _top_sum(upper, n_sites)
+    evaluations = 0
     while heap and len(picks) < n_sites:
         if feedback is not None and getattr(feedback, "is_canceled", lambda: False)():
             raise CancelledError(tr("Site selection cancelled."))
@@ -222,6 +228,8 @@ def select_sites(candidates: Candidates, demand: Demand, existing: Sequence[Acce
             members = index.covered_by(c)
             gain = float(weights[members][~covered[members]].sum())
             fresh_at[c] = len(picks)
+            upper[c] = gain
+            evaluations += 1
             if gain > 0:
                 heapq.heappush(heap, (-gain, c))
             continue
@@ -232,11 +240,11 @@ def select_sites(candidates: Candidates, demand: Demand, existing: Sequence[Acce
         cum_w += gain
         cum_n += int(new.size)
         allowed[c] = False
+        upper[c] = 0.0
         if min_spacing_m > 0:
             _, near = cand_index.query_pairs(candidates.xs[c], candidates.ys[c], min_spacing_m)
             allowed[near] = False
-        best_possible = min(best_possible,
-                            cum_w - before_w + _top_sum(index.gains(np.where(covered, 0.0, weights)), n_sites))
+        best_possible = min(best_possible, cum_w - before_w + _top_sum(upper, n_sites))
         ap_i, ap_d = geometry.nearest(ex_x, ex_y, candidates.xs[c], candidates.ys[c])
         picks.append(SitePick(len(picks) + 1, c, float(candidates.xs[c]), float(candidates.ys[c]),
                               candidates.name(c), int(new.size), gain, cum_w, cum_w / total_w if total_w else 0.0,
@@ -248,9 +256,10 @@ def select_sites(candidates: Candidates, demand: Demand, existing: Sequence[Acce
                                             "candidate would cover anything new.").format(k=len(picks), n=n_sites)))
 
     added = cum_w - before_w
+    best_possible = min(best_possible, added + _top_sum(upper, n_sites))
     bound = min(1.0, added / best_possible) if best_possible > 0 else 1.0
     result = SiteSelection(picks, total_w, before_w, cum_w, len(demand), before_n, cum_n, bound, min_spacing_m,
-                           considered, excluded, notes, demand.weighted)
+                           considered, excluded, notes, demand.weighted, evaluations)
     for pick in picks:
         pick.explanation = explain(pick, result)
     if progress:

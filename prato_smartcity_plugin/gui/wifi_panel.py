@@ -1,7 +1,8 @@
 """The dock's Wi-Fi section: load access points, measure coverage, and plan new access points.
 
 Every action runs the matching ``pratosmartcity:wifi_*`` Processing algorithm in a ``QgsProcessingAlgRunnerTask``
-(in the background, with progress and cancel); the results come back as styled layers and a readable summary.
+(in the background, with progress and cancel) -- on the main thread with a wait cursor where shapely is 1.x, whose
+single GEOS context is not thread-safe; the results come back as styled layers and a readable summary.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from qgis.core import (
     QgsProject,
 )
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
+    QApplication,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -37,6 +39,7 @@ from qgis.PyQt.QtWidgets import (
 from prato_smartcity_plugin.adapters.wifi_layers import apply_style
 from prato_smartcity_plugin.core.errors import InputError, Level, PratoError
 from prato_smartcity_plugin.gui.messages import push, reporting_errors, show_error
+from prato_smartcity_plugin.processing_provider.base import no_threading_flag
 from prato_smartcity_plugin.processing_provider.provider import PROVIDER_ID
 
 # QGIS 3.34 moved these enums to Qgis.LayerFilter / Qgis.FieldFilter; 3.22 has only the old homes.
@@ -228,6 +231,15 @@ class WifiPanel(QWidget):
         self.context.setProject(QgsProject.instance())
         self.feedback = _PanelFeedback()
         self.feedback.progressChanged.connect(lambda p: self.progress.setValue(int(p)))
+        if algorithm.flags() & no_threading_flag():
+            # shapely 1.x: the analysis must stay on the main thread (see base.shapely_is_thread_safe).
+            QApplication.setOverrideCursor(Qt.WaitCursor)
+            try:
+                results, ok = algorithm.run(params, self.context, self.feedback)
+            finally:
+                QApplication.restoreOverrideCursor()
+            self._done(name, ok, results, outputs)
+            return
         self.task = QgsProcessingAlgRunnerTask(algorithm, params, self.context, self.feedback)
         self.task.executed.connect(lambda ok, results: self._done(name, ok, results, outputs))
         for button in (self.load_button, self.coverage_button, self.plan_button):

@@ -8,6 +8,28 @@ from qgis.PyQt.QtCore import QCoreApplication
 from prato_smartcity_plugin.core.errors import PratoError
 
 
+def shapely_is_thread_safe() -> bool:
+    """shapely 2 gives each thread its own GEOS context; shapely 1 (Debian 12) shares one global context, and a
+    background analysis crashed when another thread used shapely at the same time. Reading the version string keeps
+    the import of shapely itself out of QGIS start-up."""
+    try:
+        from importlib.metadata import version
+
+        return int(version("shapely").split(".")[0]) >= 2
+    except Exception:  # noqa: BLE001 - unknown: be safe
+        return False
+
+
+def no_threading_flag():
+    """``FlagNoThreading`` (QGIS < 3.36 name) or ``Qgis.ProcessingAlgorithmFlag.NoThreading``."""
+    flag = getattr(QgsProcessingAlgorithm, "FlagNoThreading", None)
+    if flag is None:
+        from qgis.core import Qgis
+
+        flag = Qgis.ProcessingAlgorithmFlag.NoThreading
+    return flag
+
+
 class PratoAlgorithm(QgsProcessingAlgorithm):
     """Subclasses implement ``execute(parameters, context, feedback)``. A :class:`PratoError` becomes a
     ``QgsProcessingException`` with the user-facing message (details go to the feedback log).
@@ -20,6 +42,16 @@ class PratoAlgorithm(QgsProcessingAlgorithm):
         super().__init_subclass__(**kwargs)
         if "run" in cls.__dict__:
             raise TypeError(f"{cls.__name__} overrides QgsProcessingAlgorithm.run: implement execute() instead")
+
+    #: Set by algorithms whose analysis uses shapely: on shapely 1.x Processing (and the dock) then run them on the
+    #: main thread (see :func:`shapely_is_thread_safe`).
+    uses_shapely = False
+
+    def flags(self):
+        flags = super().flags()
+        if self.uses_shapely and not shapely_is_thread_safe():
+            return flags | no_threading_flag()
+        return flags
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate(type(self).__name__, text)

@@ -84,6 +84,8 @@ class _CoreFeedback:
 
 
 class _WifiAlgorithm(PratoAlgorithm):
+    uses_shapely = True
+
     def group(self):
         return self.tr("Wi-Fi")
 

@@ -7,6 +7,7 @@ import math
 
 import pytest
 from qgis.core import (
+    QgsApplication,
     QgsFeature,
     QgsGeometry,
     QgsProcessingException,
@@ -16,7 +17,7 @@ from qgis.core import (
 
 from prato_smartcity_plugin.adapters import wifi_layers
 from prato_smartcity_plugin.core.i18n import install_translator
-from prato_smartcity_plugin.processing_provider.provider import PROVIDER_ID
+from prato_smartcity_plugin.processing_provider.provider import PROVIDER_ID, PratoSmartCityProvider
 from tests.conftest import SHARED_DATA
 
 WIFI = str(SHARED_DATA / "wifi" / "wifi-free.geojson")
@@ -28,9 +29,19 @@ CENTRE_WKT = ("POLYGON((1668000 4860420, 1668450 4860250, 1669000 4860450, 16691
 X0, Y0 = 668000.0, 4860000.0  # EPSG:6707 metres near Prato
 
 
-@pytest.fixture()
-def provider(prato_provider):
-    yield prato_provider
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    """The provider for this module (a reference kept), removed afterwards so that the lifecycle tests can register
+    their own; one that another test left registered is used as it is."""
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById(PROVIDER_ID)
+    if existing is not None:
+        yield existing
+        return
+    own = PratoSmartCityProvider()
+    assert registry.addProvider(own)
+    yield own
+    registry.removeProvider(PROVIDER_ID)
 
 
 class Collect(QgsProcessingFeedback):
@@ -224,6 +235,18 @@ def test_plan_fourteen_sites_over_the_historic_centre_on_a_grid(provider):
     gains = [s["gain_n"] for s in sorted(sites, key=lambda f: f["rank"])]
     assert gains == sorted(gains, reverse=True)
     assert "No demand layer" in feedback.text()
+
+
+def test_analyses_stay_on_the_main_thread_with_shapely_1(provider):
+    """shapely 1 shares one GEOS context between threads: Processing must not run the Wi-Fi analyses in the
+    background there; with shapely 2 they may."""
+    import shapely
+
+    from prato_smartcity_plugin.processing_provider.base import no_threading_flag
+
+    for name in ("wifi_load_access_points", "wifi_coverage", "wifi_site_selection"):
+        algorithm = QgsApplication.processingRegistry().algorithmById(f"{PROVIDER_ID}:{name}")
+        assert bool(algorithm.flags() & no_threading_flag()) == shapely.__version__.startswith("1.")
 
 
 # --- styles ------------------------------------------------------------------------------------------------------

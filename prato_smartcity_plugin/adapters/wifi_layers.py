@@ -84,8 +84,8 @@ class Reader:
                 what=what, src=source_crs.authid(), crs=self.crs.authid())))
         return QgsCoordinateTransform(source_crs, self.crs, self.context)
 
-    def features(self, source, what: str, geometry_types: Sequence[int], attributes: bool = True):
-        """``(feature, geometry in self.crs)`` for each feature with a geometry; checks the type and emptiness."""
+    def _check(self, source, what: str, geometry_types: Sequence[int]) -> QgsCoordinateTransform | None:
+        """Refuse a missing layer or one of the wrong geometry type; the transform to ``self.crs`` (or ``None``)."""
         if source is None:
             raise InputError(tr("{what} is missing.").format(what=what))
         geometry_type = QgsWkbTypes.geometryType(source.wkbType())
@@ -93,42 +93,62 @@ class Reader:
             raise InputError(tr("{what} must be a {kind} layer; {name} has {actual} geometries.").format(
                 what=what, kind=" / ".join(_kind_name(t) for t in geometry_types), name=layer_name(source),
                 actual=_kind_name(geometry_type)))
-        transform = self._transform(source, what)
+        return self._transform(source, what)
+
+    def _request(self, attributes: Sequence[int] | None) -> QgsFeatureRequest:
         request = QgsFeatureRequest()
-        if not attributes:
-            request.setNoAttributes()
+        if attributes is not None:
+            request.setSubsetOfAttributes(list(attributes))
+        return request
+
+    def _finish(self, source, what: str, found: int, missing: int) -> None:
+        if missing:
+            self.notes.append(Note(Level.WARNING, tr("{n} features of {what} have no geometry and are left out.")
+                                   .format(n=missing, what=what)))
+        if not found:
+            raise InputError(tr("{what} ({name}) is empty: it has no feature with a geometry.").format(
+                what=what, name=layer_name(source)))
+
+    def features(self, source, what: str, geometry_types: Sequence[int], attributes: Sequence[int] | None = None):
+        """``(feature, geometry in self.crs)`` for each feature with a geometry; checks the type and emptiness.
+        ``attributes``: the indexes to read (``None``: all)."""
+        transform = self._check(source, what, geometry_types)
         result, missing = [], 0
-        for feature in source.getFeatures(request):
+        for feature in source.getFeatures(self._request(attributes)):
             geom = feature.geometry()
             if geom is None or geom.isNull() or geom.isEmpty():
                 missing += 1
                 continue
-            geom = QgsGeometry(geom)
             if transform is not None:
+                geom = QgsGeometry(geom)
                 geom.transform(transform)
             result.append((feature, geom))
-        if missing:
-            self.notes.append(Note(Level.WARNING, tr("{n} features of {what} have no geometry and are left out.")
-                                   .format(n=missing, what=what)))
-        if not result:
-            raise InputError(tr("{what} ({name}) is empty: it has no feature with a geometry.").format(
-                what=what, name=layer_name(source)))
+        self._finish(source, what, len(result), missing)
         return result
 
-    def points(self, source, what: str):
-        """``(xs, ys, features)``: one position per feature (the first point of a multipoint)."""
+    def points(self, source, what: str, attributes: Sequence[int] | None = None):
+        """``(xs, ys, features)``: one position per feature (the first point of a multipoint). A loop of its own,
+        without geometry copies: demand layers have tens of thousands of points."""
+        transform = self._check(source, what, [QgsWkbTypes.PointGeometry])
         xs, ys, feats = [], [], []
-        multi = 0
-        for feature, geom in self.features(source, what, [QgsWkbTypes.PointGeometry]):
+        missing = multi = 0
+        for feature in source.getFeatures(self._request(attributes)):
+            geom = feature.geometry()
+            if geom.isNull() or geom.isEmpty():
+                missing += 1
+                continue
             if geom.isMultipart():
                 parts = geom.asMultiPoint()
                 multi += len(parts) > 1
                 point = parts[0]
             else:
                 point = geom.asPoint()
+            if transform is not None:
+                point = transform.transform(point)
             xs.append(point.x())
             ys.append(point.y())
             feats.append(feature)
+        self._finish(source, what, len(feats), missing)
         if multi:
             self.notes.append(Note(Level.WARNING, tr("{n} features of {what} have several points; the first point of "
                                                      "each is used.").format(n=multi, what=what)))
@@ -163,13 +183,11 @@ class Reader:
         from prato_smartcity_plugin.core.wifi.coverage import Demand
 
         what = what or tr("the demand layer")
-        xs, ys, feats = self.points(source, what[:1].upper() + what[1:])
-        weights = None
-        if weight_field:
-            index = source.fields().lookupField(weight_field)
-            if index < 0:
-                raise InputError(tr("The weight field {field} is not in {what}.").format(field=weight_field, what=what))
-            weights = [_number(f.attributes()[index]) for f in feats]
+        index = source.fields().lookupField(weight_field) if (weight_field and source is not None) else -1
+        if weight_field and index < 0:
+            raise InputError(tr("The weight field {field} is not in {what}.").format(field=weight_field, what=what))
+        xs, ys, feats = self.points(source, what[:1].upper() + what[1:], [index] if index >= 0 else [])
+        weights = [_number(f.attribute(index)) for f in feats] if index >= 0 else None
         return Demand.from_points(xs, ys, weights, what)
 
     def polygons(self, source, name_field: str = "", what: str = "") -> list[tuple[str, Any]]:
@@ -210,6 +228,8 @@ def _python_value(value: Any) -> Any:
 
 
 def _number(value: Any) -> float | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
     value = _python_value(value)
     if value in (None, ""):
         return None

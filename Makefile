@@ -6,7 +6,7 @@ PY_SOURCES = $(shell find prato_smartcity_plugin -name '*.py' | sort)
 UI_FILES = $(wildcard resources/ui/*.ui)
 TS_FILE = resources/i18n/prato_smartcity_it.ts
 
-.PHONY: deps test test-suite test-unit test-qgis test-e2e test-ltr ltr-root translations run package bench demo
+.PHONY: api api-stop deps test test-suite test-unit test-qgis test-e2e test-ltr ltr-root translations run package bench demo
 
 deps:
 	@scripts/install-deps.sh
@@ -53,3 +53,11 @@ bench: deps
 # Rebuild resources/demo from ../shared/data/prato (output committed).
 demo:
 	$(PYTHON) scripts/build_demo.py
+
+# The municipal API reference stack (PostgreSQL/PostGIS, pygeoapi, nginx with basic auth) on loopback, started by
+# hand: prints the URL and the credentials to put in the options (a QGIS auth config). `make api-stop` stops it.
+api: deps
+	@$(PYTHON) scripts/api_stack.py start
+
+api-stop:
+	@$(PYTHON) scripts/api_stack.py stop

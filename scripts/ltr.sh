@@ -35,6 +35,11 @@ mount_system() {
   mountpoint -q "$root/dev/pts" || { $SUDO mount --bind /dev/pts "$root/dev/pts"; mounted+=("$root/dev/pts"); }
   mountpoint -q "$root/dev/shm" || { $SUDO mount -t tmpfs tmpfs "$root/dev/shm"; mounted+=("$root/dev/shm"); }
   $SUDO cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+  # pip inside the root (the API stack's venv) goes out through the host's network: trust what the host trusts.
+  if [ -f /etc/ssl/certs/ca-certificates.crt ] && [ -d "$root/etc/ssl/certs" ]; then
+    $SUDO cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
+  fi
+  [ -f /etc/pip.conf ] && $SUDO cp /etc/pip.conf "$root/etc/pip.conf" || true
 }
 
 wanted() { sed -e 's/#.*//' -e 's/[[:space:]]//g' "$packages_file" | grep -v '^$'; }

@@ -27,7 +27,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from prato_smartcity_plugin.adapters.store import layers as store_layers
-from prato_smartcity_plugin.core.errors import InputError, PratoError
+from prato_smartcity_plugin.core.errors import CancelledError, InputError, Level, PratoError
 from prato_smartcity_plugin.core.export import names as short_names
 from prato_smartcity_plugin.core.export.rules import DEFAULT_CRS, ExportOptions, LongTextPolicy
 from prato_smartcity_plugin.core.interventions.schema import FIELDS_BY_NAME
@@ -62,7 +62,10 @@ class ExportDialog(QDialog):
     def __init__(self, iface, parent=None, layers=None):
         super().__init__(parent or (iface.mainWindow() if iface else None))
         self.iface = iface
+        #: the running task (QGIS deletes a task once it has finished: its outcome is kept below)
         self.task: ExportTask | None = None
+        self.last_report = None
+        self.last_error: BaseException | None = None
         self.setObjectName("pratoExportDialog")
         self.setWindowTitle(self.tr("Export contractor package"))
         layout = QVBoxLayout(self)
@@ -139,6 +142,7 @@ class ExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.Close).clicked.connect(self.reject)
         layout.addWidget(self.buttons)
         self.refresh_names()
+        self.resize(620, 760)
 
     def chosen_layers(self):
         project = QgsProject.instance()
@@ -218,20 +222,20 @@ class ExportDialog(QDialog):
             self.task.cancel()
 
     def _finished(self) -> None:
-        task = self.task
+        task, self.task = self.task, None
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)
         self.buttons.button(QDialogButtonBox.Cancel).setEnabled(False)
         self.progress.setVisible(False)
         if task is None:
             return
+        self.last_report, self.last_error = task.report, None
         if task.report is not None:
             self.result.setPlainText(task.report.summary())
-            from prato_smartcity_plugin.core.errors import Level
-
             push(self.bar, self.tr("Package written and verified: {path}").format(path=task.zip_path),
                  Level.WARNING if task.report.warnings else Level.SUCCESS, iface=self.iface)
         else:
-            error = task.error or PratoError(self.tr("The export was cancelled."))
+            error = task.error or CancelledError(self.tr("The export was cancelled."))
+            self.last_error = error
             self.result.setPlainText(getattr(error, "message", str(error)))
             show_error(self.bar, error, self.iface)
 

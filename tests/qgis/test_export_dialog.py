@@ -12,8 +12,9 @@ from qgis.PyQt.QtWidgets import QDialogButtonBox
 from tests.export_data import intervention, write_store
 
 
-def _wait(task):
-    while task.status() not in (task.Complete, task.Terminated):
+def _wait(dialog):
+    """Until the dialog has the task's outcome (QGIS deletes the task itself once finished)."""
+    while dialog.task is not None:
         QgsApplication.processEvents()
 
 
@@ -36,9 +37,8 @@ def test_export_dialog_from_the_dock(tmp_path, qgis_iface):
         out = tmp_path / "dialog.zip"
         dialog.output.setFilePath(str(out))
         dialog.crs.setCrs(dialog.crs.crs().__class__("EPSG:3003"))
-        task = dialog.start_export()
-        assert task is not None
-        _wait(task)
+        assert dialog.start_export() is not None
+        _wait(dialog)
         QgsApplication.processEvents()
         assert "verified" in dialog.result.toPlainText() and "EPSG:3003" in dialog.result.toPlainText()
         with zipfile.ZipFile(out) as archive:
@@ -99,15 +99,15 @@ def test_the_real_interventions_store_is_preselected_and_exported(tmp_path, qgis
         assert {lyr.id() for lyr in dialog.chosen_layers()} == {lyr.id() for lyr in layers.values()}
         out = tmp_path / "store.zip"
         dialog.output.setFilePath(str(out))
-        task = dialog.start_export()
-        _wait(task)
-        QgsApplication.processEvents()
-        assert task.report is not None, task.error
-        assert sorted(f.count for f in task.report.files) == [1, 1]  # the empty polygon layer gives no file
+        assert dialog.start_export() is not None
+        _wait(dialog)
+        report = dialog.last_report
+        assert report is not None, dialog.last_error
+        assert sorted(f.count for f in report.files) == [1, 1]  # the empty polygon layer gives no file
         with zipfile.ZipFile(out) as archive:
             names = archive.namelist()
             readme = archive.read("README.txt").decode("utf-8")
-        assert {n for n in names if n.endswith(".shp")} == {f"{f.stem}.shp" for f in task.report.files}
+        assert {n for n in names if n.endswith(".shp")} == {f"{f.stem}.shp" for f in report.files}
         assert "Piazza del Duomo" not in readme and "road_works = Road works" in readme
         dialog.close()
     finally:

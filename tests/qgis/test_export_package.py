@@ -354,3 +354,14 @@ def test_cancelled_export_leaves_no_zip(tmp_path):
     with pytest.raises(CancelledError):
         export_package(_store_sources(path, ["point"]), ExportOptions(), str(out), cancelled=lambda: True)
     assert not out.exists() and not list(tmp_path.glob("*.part")) and not list(tmp_path.glob("prato-export-*"))
+
+
+def test_a_geometry_already_invalid_in_the_source_is_reported_not_hidden(tmp_path):
+    bowtie = "MULTIPOLYGON (((668800 4859800,669000 4860000,669000 4859800,668800 4860000,668800 4859800)))"
+    path = _store(tmp_path, polygon=[(bowtie, intervention(title="farfalla"))])
+    zip_path = str(tmp_path / "p.zip")
+    report = export_package(_store_sources(path, ["polygon"]), ExportOptions(crs="EPSG:3003"), zip_path)
+    assert [n.text("en") for n in report.warnings] == [
+        "interventions_polygon.shp: 1 geometries were already invalid in the source layer."]
+    text = (_unzip(zip_path, tmp_path) / "LEGGIMI.txt").read_text(encoding="utf-8")
+    assert "1 geometrie erano già non valide nel layer di origine" in text

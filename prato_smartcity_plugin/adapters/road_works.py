@@ -197,6 +197,7 @@ def clash_layer(clashes: Iterable[core.Clash], name: str | None = None) -> QgsVe
     layer.updateExtents()
     apply_style(layer)
     layer.setCustomProperty(CLASHES_LAYER_PROPERTY, True)
+    layer.setCustomProperty("skipMemoryLayersCheck", 1)  # computed again at will: QGIS need not ask about it on exit
     return layer
 
 

@@ -79,7 +79,8 @@ def add_clash_layer(iface, layer) -> None:
     layer.setCustomProperty(CLASHES_LAYER_PROPERTY, True)
     old = [lid for lid, other in project.mapLayers().items() if other.customProperty(CLASHES_LAYER_PROPERTY)]
     project.removeMapLayers(old)
-    project.addMapLayer(layer)
+    project.addMapLayer(layer, False)
+    project.layerTreeRoot().insertLayer(0, layer)  # on top, never inside the group of the selected layer
     canvas = iface.mapCanvas()
     if layer.featureCount() and canvas is not None:
         extent = layer.extent()

@@ -60,6 +60,8 @@ def test_saving_a_clashing_road_work_warns_with_the_other_work_its_body_and_the_
     assert {clash["a_title"], clash["b_title"]} == {"Water mains", "Gas trench"}
     assert clash.geometry().length() > 0 and layer.renderer().type() == "RuleRenderer"
     assert qgis_iface.mapCanvas().extent().contains(layer.extent())
+    assert QgsProject.instance().layerTreeRoot().children()[0].layer() is layer  # on top of the layer tree
+    assert layer.customProperty("skipMemoryLayersCheck") == 1  # QGIS does not ask about it on exit
     # showing again replaces the layer rather than piling them up
     button.click()
     assert len([lyr for lyr in QgsProject.instance().mapLayers().values()

@@ -50,8 +50,6 @@ LICENCES = {"cc-by": ("Creative Commons Attribution", "http://www.opendefinition
             "odc-odbl": ("Open Data Commons Open Database License (ODbL)",
                          "http://www.opendefinition.org/licenses/odc-odbl")}
 
-BAD_RESOURCES = ("dead-link", "html-page", "geojson-is-zip", "corrupt-zip", "zip-slip", "zip-absolute", "zip-bomb",
-                 "kml-xxe", "empty-file", "plain-json", "invalid-geometry", "table-csv", "server-error")
 
 
 def _run(*args: str) -> None:
@@ -140,6 +138,10 @@ def build_resources(folder: str) -> dict[str, str]:
          "geometry": {"type": "Polygon", "coordinates": [[[11.09, 43.88], [11.10, 43.89], [11.10, 43.88],
                                                           [11.09, 43.89], [11.09, 43.88]]]}}]}
     put("aree_invalide.geojson", json.dumps(invalid).encode())
+    put("tabella.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 8)  # an old Excel file
+    with open(ciclabili, encoding="utf-8") as f:
+        features = json.load(f)["features"]
+    put("ciclabili_grande.geojson", json.dumps({"type": "FeatureCollection", "features": features * 12}).encode())
     put("misure_locali.csv", b"nome,x,y\nA,10.5,20.25\nB,40.0,60.0\n")  # a local grid: nothing tells the CRS
     put("residenti_per_quartiere.csv", "quartiere;residenti;superficie_kmq\r\nCentro;12000;1,6\r\nNord;31000;"
                                        "12,4\r\n".encode("latin-1"))
@@ -226,7 +228,7 @@ class CkanReplay:
     def file_url(self, name: str) -> str:
         return f"{self.root}/files/{urllib.parse.quote(name)}"
 
-    def start(self) -> "CkanReplay":
+    def start(self) -> CkanReplay:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", self.port), _handler(self))
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
@@ -268,6 +270,8 @@ class CkanReplay:
                                    "ciclabili.geojson", p1, m1),
                          self._res("res-ciclabili-shp", "Piste ciclabili (Shapefile Gauss-Boaga)", "SHP",
                                    "ciclabili_3003_shp.zip", p1, m1),
+                         self._res("res-ciclabili-grande", "Piste ciclabili ×12 (più di 1 MB)", "GeoJSON",
+                                   "ciclabili_grande.geojson", p1, m1),
                          _resource("res-ciclabili-wms", "Piste ciclabili (WMS)", "wms",
                                    f"{self.root}/wms?SERVICE=WMS&REQUEST=GetCapabilities", p1, m1, None),
                          _resource("res-ciclabili-wfs", "Piste ciclabili (WFS)", "OGC WFS",
@@ -312,6 +316,8 @@ class CkanReplay:
                                    p4, m3),
                          _resource("server-error", "Errore del server", "GeoJSON", f"{self.root}/error500", p4, m3,
                                    None),
+                         _resource("slow-resource", "Server lento", "GeoJSON", f"{self.root}/slow?s=2", p4, m3, None),
+                         self._res("unknown-format", "Tabella Excel", "XLS", "tabella.xls", p4, m3),
                      ]),
         ]
         p9 = "9b3c0000-0000-4000-8000-000000000009"
@@ -517,7 +523,8 @@ WMS_CAPABILITIES = (
     f"<Layer><Title>Prato</Title><CRS>EPSG:4326</CRS><CRS>EPSG:3857</CRS>{_BBOX}"
     f'<Layer queryable="0"><Name>ciclabili</Name><Title>Piste ciclabili</Title><CRS>EPSG:4326</CRS>{_BBOX}'
     "</Layer></Layer></Capability></WMS_Capabilities>")
-_OP = '<ows:Operation name="{op}"><ows:DCP><ows:HTTP><ows:Get xlink:href="{root}/wfs?"/></ows:HTTP></ows:DCP></ows:Operation>'
+_OP = ('<ows:Operation name="{op}"><ows:DCP><ows:HTTP><ows:Get xlink:href="{root}/wfs?"/></ows:HTTP></ows:DCP>'
+       "</ows:Operation>")
 WFS_CAPABILITIES = (
     '<?xml version="1.0" encoding="UTF-8"?><wfs:WFS_Capabilities version="1.1.0" '
     'xmlns:wfs="http://www.opengis.net/wfs" xmlns:ows="http://www.opengis.net/ows" '

@@ -54,7 +54,7 @@ class LoadReport:
         return out
 
 
-def load_layers(entry: CachedResource, crs_prompt: Optional[CrsPrompt] = None, check_geometries: bool = True
+def load_layers(entry: CachedResource, crs_prompt: CrsPrompt | None = None, check_geometries: bool = True
                 ) -> LoadReport:
     """The layers of ``entry`` (not yet added to a project). Raises :class:`DataFormatError` when nothing loads,
     :class:`InputError` when no CRS is known and the user gives none."""
@@ -111,7 +111,7 @@ def _ogr_layers(entry: CachedResource, name: str) -> list:
     return [QgsVectorLayer(f"{entry.path}|layername={sub}", f"{name} ({sub})", "ogr") for sub in non_empty]
 
 
-def _csv_layer(entry: CachedResource, name: str, crs_prompt: Optional[CrsPrompt]) -> QgsVectorLayer:
+def _csv_layer(entry: CachedResource, name: str, crs_prompt: CrsPrompt | None) -> QgsVectorLayer:
     layout = entry.layout
     query = [("type", "csv"), ("delimiter", layout["delimiter"]), ("encoding", layout["encoding"]),
              ("detectTypes", "yes"), ("trimFields", "yes"), ("geomType", "none")]
@@ -165,7 +165,7 @@ def _service_layers(entry: CachedResource, name: str) -> list:
     return layers
 
 
-def _ensure_crs(layer: QgsVectorLayer, crs_prompt: Optional[CrsPrompt]) -> None:
+def _ensure_crs(layer: QgsVectorLayer, crs_prompt: CrsPrompt | None) -> None:
     if layer.crs().isValid():
         return
     extent = layer.extent()

@@ -7,8 +7,6 @@ belongs in a ``QgsTask``, never on the UI thread for a download.
 
 from __future__ import annotations
 
-from typing import Optional
-
 from qgis.core import QgsApplication, QgsNetworkAccessManager
 from qgis.PyQt.QtCore import QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
@@ -33,7 +31,7 @@ class _Exchange:
         self.buffer = bytearray()
         self.out = None
         self.received = 0
-        self.error: Optional[BaseException] = None
+        self.error: BaseException | None = None
         self.timed_out = False
 
     def run(self) -> HttpResponse:

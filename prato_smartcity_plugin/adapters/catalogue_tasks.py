@@ -4,7 +4,7 @@ the cache folder, and a ``QgsTask`` that runs catalogue work off the UI thread w
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Optional
+from typing import Any, Callable
 
 from qgis.core import QgsApplication, QgsProject, QgsTask
 
@@ -33,7 +33,7 @@ def confirm_above_bytes() -> int:
     return int(settings.get("download_confirm_mb")) * 1024 * 1024
 
 
-def portal_service(portal: dict, cache: Optional[CacheIndex] = None) -> PortalService:
+def portal_service(portal: dict, cache: CacheIndex | None = None) -> PortalService:
     """``portal`` is an entry of ``settings.portals()`` ({name, url, authcfg})."""
     return PortalService(portal["url"], qgis_transport(portal.get("authcfg", "")), cache or open_cache(),
                          converter=gpkg_converter)
@@ -48,9 +48,9 @@ def find_portal(url: str) -> dict:
     return {"name": url, "url": url, "authcfg": ""}
 
 
-def add_resource(service: PortalService, dataset: Dataset, resource: Resource, project: Optional[QgsProject] = None,
-                 crs_prompt: Optional[CrsPrompt] = None, confirm_above: Optional[int] = None,
-                 progress: Optional[Callable] = None) -> LoadReport:
+def add_resource(service: PortalService, dataset: Dataset, resource: Resource, project: QgsProject | None = None,
+                 crs_prompt: CrsPrompt | None = None, confirm_above: int | None = None,
+                 progress: Callable | None = None) -> LoadReport:
     """Fetch (or reuse the cache) and add the resource's layers to ``project``, synchronously (Processing, tests)."""
     entry = service.fetch(dataset, resource, progress=progress, confirm_above=confirm_above)
     report = load_layers(entry, crs_prompt)
@@ -62,18 +62,18 @@ class CatalogueTask(QgsTask):
     """Runs ``work(task)`` in a worker thread; ``on_done(result)`` or ``on_error(error)`` run on the main thread.
     ``task.progress_callback()`` is a ``progress(received, total)`` for downloads that also carries cancel."""
 
-    def __init__(self, description: str, work: Callable[["CatalogueTask"], Any],
-                 on_done: Optional[Callable[[Any], None]] = None,
-                 on_error: Optional[Callable[[BaseException], None]] = None):
+    def __init__(self, description: str, work: Callable[[CatalogueTask], Any],
+                 on_done: Callable[[Any], None] | None = None,
+                 on_error: Callable[[BaseException], None] | None = None):
         super().__init__(description, QgsTask.CanCancel)
         self.work = work
         self.on_done = on_done
         self.on_error = on_error
         self.result: Any = None
-        self.error: Optional[BaseException] = None
+        self.error: BaseException | None = None
 
-    def progress_callback(self) -> Callable[[int, Optional[int]], bool]:
-        def progress(received: int, total: Optional[int]) -> bool:
+    def progress_callback(self) -> Callable[[int, int | None], bool]:
+        def progress(received: int, total: int | None) -> bool:
             if total:
                 self.setProgress(min(100.0, 100.0 * received / total))
             return not self.isCanceled()
@@ -102,24 +102,26 @@ CONVERTED_KINDS = ("geojson", "kml")
 
 def gpkg_converter(path: str, kind: str, temp_dir: str):
     """Convert a checked GeoJSON or KML file to a GeoPackage beside it (the original is removed): the next opens are
-    instant and the layer is indexed. Geometries are copied as they are (invalid ones too: they are reported)."""
+    instant and the layer is indexed. Geometries are copied as they are (invalid ones too: they are reported). FIDs are
+    renumbered (portals publish GeoJSON with duplicate ids). If the conversion fails, the original is kept: the
+    conversion is only an optimisation, the file itself was checked."""
     if kind not in CONVERTED_KINDS:
         return None
     from osgeo import gdal
 
-    from prato_smartcity_plugin.core.errors import DataFormatError
-
     target = os.path.splitext(path)[0] + ".gpkg"
-    gdal.UseExceptions()
     try:
-        result = gdal.VectorTranslate(target, path, format="GPKG", layerCreationOptions=["SPATIAL_INDEX=YES"],
-                                      skipFailures=False)
+        gdal.UseExceptions()
+        result = gdal.VectorTranslate(target, path, options=["-unsetFid"], format="GPKG",
+                                      layerCreationOptions=["SPATIAL_INDEX=YES"])
         ok = result is not None
         result = None  # closes the GeoPackage
     except RuntimeError as error:
-        raise DataFormatError(QgsApplication.translate("PratoSmartCity", "The resource cannot be read: {error}")
-                              .format(error=error), path) from error
+        ok = False
+        log.warning("%s kept as %s: conversion to GeoPackage failed: %s", path, kind, error)
     if not ok:
-        raise DataFormatError(QgsApplication.translate("PratoSmartCity", "The resource cannot be read."), path)
+        if os.path.exists(target):
+            os.remove(target)
+        return None
     os.remove(path)
     return target, "gpkg"

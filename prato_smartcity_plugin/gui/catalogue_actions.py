@@ -4,7 +4,7 @@ show its dataset page, remove it from the cache."""
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable
 
 from qgis.core import QgsApplication, QgsProject
 from qgis.gui import QgsProjectionSelectionDialog
@@ -15,7 +15,7 @@ from qgis.PyQt.QtWidgets import QMessageBox
 from prato_smartcity_plugin.adapters.catalogue_layers import load_layers
 from prato_smartcity_plugin.adapters.catalogue_tasks import CatalogueTask, confirm_above_bytes
 from prato_smartcity_plugin.core.catalogue.ckan import Dataset, Resource
-from prato_smartcity_plugin.core.catalogue.service import PortalService, SizeConfirmationRequired
+from prato_smartcity_plugin.core.catalogue.service import LargeDownloadError, PortalService
 from prato_smartcity_plugin.core.errors import CancelledError, Level
 from prato_smartcity_plugin.gui.messages import push, show_error
 
@@ -31,7 +31,7 @@ class CatalogueActions:
     def __init__(self, iface):
         self.iface = iface
         self.tasks: list = []
-        self.ask_size: Callable[[SizeConfirmationRequired], bool] = self._ask_size
+        self.ask_size: Callable[[LargeDownloadError], bool] = self._ask_size
         self.ask_crs = self._ask_crs
 
     @property
@@ -63,7 +63,7 @@ class CatalogueActions:
             self.tasks.remove(task)
 
     def add_to_map(self, service: PortalService, dataset: Dataset, resource: Resource,
-                   on_added: Optional[Callable[[list], None]] = None, confirmed: bool = False) -> CatalogueTask:
+                   on_added: Callable[[list], None] | None = None, confirmed: bool = False) -> CatalogueTask:
         limit = None if confirmed else confirm_above_bytes()
 
         def work(task):
@@ -86,7 +86,7 @@ class CatalogueActions:
                 on_added(report.layers)
 
         def failed(error) -> bool:
-            if isinstance(error, SizeConfirmationRequired):
+            if isinstance(error, LargeDownloadError):
                 if self.ask_size(error):
                     self.add_to_map(service, dataset, resource, on_added, confirmed=True)
                 return True
@@ -94,7 +94,7 @@ class CatalogueActions:
 
         return self.run(tr("Downloading {name}").format(name=resource.name), work, loaded, failed)
 
-    def _ask_size(self, question: SizeConfirmationRequired) -> bool:
+    def _ask_size(self, question: LargeDownloadError) -> bool:
         answer = QMessageBox.question(self.iface.mainWindow(), tr("Large download"),
                                       question.message + "\n" + tr("Download it anyway?"))
         return answer == QMessageBox.Yes

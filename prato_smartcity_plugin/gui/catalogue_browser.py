@@ -56,8 +56,13 @@ class CatalogueItemProvider(QgsDataItemProvider):
     def dataProviderKey(self) -> str:  # noqa: N802
         return DROP_KEY
 
-    def capabilities(self) -> int:
-        return QgsDataProvider.Net
+    def capabilities(self):
+        try:  # QGIS >= 3.36
+            from qgis.core import Qgis
+
+            return Qgis.DataItemProviderCapability.NetworkSources
+        except AttributeError:
+            return QgsDataProvider.Net
 
     def createDataItem(self, path, parent):  # noqa: N802
         if not path:

@@ -4,8 +4,6 @@ with no network, the search runs on the cached catalogue and says so."""
 
 from __future__ import annotations
 
-from typing import Optional
-
 from qgis.gui import QgsFilterLineEdit
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
@@ -40,7 +38,7 @@ FACETS = (("organization", "organization"), ("groups", "group"), ("res_format", 
           ("license_id", "license_id"))
 
 
-def human_size(size: Optional[int]) -> str:
+def human_size(size: int | None) -> str:
     if not size:
         return ""
     for unit in ("B", "KB", "MB", "GB"):
@@ -50,15 +48,21 @@ def human_size(size: Optional[int]) -> str:
     return ""
 
 
+def _narrow(box: QComboBox) -> None:
+    """Long portal, organisation or licence names must not widen the dock."""
+    box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
+
+
 class CataloguePanel(QWidget):
     def __init__(self, iface, parent=None):
         super().__init__(parent)
         self.setObjectName("cataloguePanel")
         self.iface = iface
         self.actions = CatalogueActions(iface)
-        self.service: Optional[PortalService] = None
-        self.result: Optional[SearchResult] = None
-        self.dataset: Optional[Dataset] = None
+        self.service: PortalService | None = None
+        self.result: SearchResult | None = None
+        self.dataset: Dataset | None = None
         self.start = 0
         self._build()
         self.reload_portals()
@@ -72,6 +76,7 @@ class CataloguePanel(QWidget):
         self.portal.setObjectName("cataloguePortal")
         self.portal.setToolTip(self.tr("CKAN portals: add or remove them in Settings ▸ Options ▸ Prato Smart City"))
         self.portal.currentIndexChanged.connect(self._portal_changed)
+        _narrow(self.portal)
         top.addWidget(QLabel(self.tr("Portal"), self))
         top.addWidget(self.portal, 1)
         layout.addLayout(top)
@@ -103,6 +108,7 @@ class CataloguePanel(QWidget):
             box = QComboBox(self)
             box.setObjectName(f"catalogueFacet_{facet}")
             box.addItem(self.tr("All"), "")
+            _narrow(box)
             box.activated.connect(self.new_search)
             self.facet_boxes[facet] = box
             facets.addWidget(QLabel(labels[facet], self), index // 2, (index % 2) * 2)
@@ -163,6 +169,7 @@ class CataloguePanel(QWidget):
         cache_layout = QVBoxLayout(cache)
         self.cache_label = QLabel(cache)
         self.cache_label.setObjectName("catalogueCacheSummary")
+        self.cache_label.setWordWrap(True)
         cache_layout.addWidget(self.cache_label)
         self.cache_list = QTreeWidget(cache)
         self.cache_list.setObjectName("catalogueCacheList")
@@ -193,6 +200,13 @@ class CataloguePanel(QWidget):
             self.portal.addItem(portal.get("name") or portal["url"], portal)
         self.portal.blockSignals(False)
         self._portal_changed()
+
+    def showEvent(self, event):  # noqa: N802
+        """Portals may have changed in the options page since the section was last shown."""
+        shown = [self.portal.itemData(i) for i in range(self.portal.count())]
+        if shown != settings.portals():
+            self.reload_portals()
+        super().showEvent(event)
 
     def _portal_changed(self, *_args) -> None:
         portal = self.portal.currentData()
@@ -287,7 +301,7 @@ class CataloguePanel(QWidget):
             return
         self._show_dataset(self.result.datasets[row])
 
-    def _show_dataset(self, dataset: Optional[Dataset]) -> None:
+    def _show_dataset(self, dataset: Dataset | None) -> None:
         self.dataset = dataset
         self.resources.clear()
         self.add_button.setEnabled(dataset is not None)
@@ -314,8 +328,7 @@ class CataloguePanel(QWidget):
             if kind not in formats.LOADABLE_KINDS and kind not in (formats.UNKNOWN, formats.JSON):
                 item.setToolTip(0, self.tr("This format cannot be loaded as a layer."))
             self.resources.addTopLevelItem(item)
-        loadable = [i for i in range(self.resources.topLevelItemCount())]
-        if loadable:
+        if self.resources.topLevelItemCount():
             self.resources.setCurrentItem(self.resources.topLevelItem(0))
 
     def select_resource(self, resource_id: str) -> None:
@@ -360,8 +373,9 @@ class CataloguePanel(QWidget):
             item.setData(0, Qt.UserRole, entry.resource_id)
             item.setToolTip(0, entry.path)
             self.cache_list.addTopLevelItem(item)
-        self.cache_label.setText(self.tr("{count} resources kept for offline use, {size} on disk ({path})").format(
-            count=len(entries), size=human_size(cache.total_size()) or "0 B", path=cache.root))
+        self.cache_label.setText(self.tr("{count} resources kept for offline use, {size} on disk").format(
+            count=len(entries), size=human_size(cache.total_size()) or "0 B"))
+        self.cache_label.setToolTip(cache.root)
         self.clear_button.setEnabled(bool(entries))
 
     def remove_selected_cached(self) -> None:

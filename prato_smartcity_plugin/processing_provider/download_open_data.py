@@ -60,7 +60,7 @@ class DownloadOpenDataResource(PratoAlgorithm):
 
     def execute(self, parameters, context, feedback):
         from prato_smartcity_plugin.adapters import settings
-        from prato_smartcity_plugin.adapters.catalogue_layers import load_layers, layer_metadata
+        from prato_smartcity_plugin.adapters.catalogue_layers import layer_metadata, load_layers
         from prato_smartcity_plugin.adapters.catalogue_tasks import find_portal, portal_service
         from prato_smartcity_plugin.core.catalogue import formats
         from prato_smartcity_plugin.core.errors import CancelledError, InputError

@@ -19,7 +19,9 @@ from prato_smartcity_plugin.gui.catalogue_browser import (
 )
 from prato_smartcity_plugin.gui.catalogue_panel import CataloguePanel
 from prato_smartcity_plugin.gui.catalogue_portals import PortalsEditor
-from tests.ckan_server import ckan_files, ckan_portal  # noqa: F401 - fixtures
+from tests import ckan_server
+
+ckan_files, ckan_portal = ckan_server.ckan_files, ckan_server.ckan_portal  # the replay portal's fixtures
 
 
 @pytest.fixture()
@@ -55,13 +57,35 @@ def test_search_details_and_add_to_map(configured, qgis_iface):
     details = panel.details.toPlainText()
     assert "Piste ciclabili" in details and "Open Data Commons Open Database License" in details
     assert "Comune di Prato" in details and "2021-03-15 10:20:30" in details
-    assert panel.resources.topLevelItemCount() == 4
+    assert panel.resources.topLevelItemCount() == 5
     panel.add_button.click()  # the first resource: the GeoJSON
     wait_for(panel.actions)
     layer, = QgsProject.instance().mapLayers().values()
     assert layer.featureCount() == 224 and layer.metadata().title().startswith("Piste ciclabili")
     assert panel.cache_list.topLevelItemCount() == 1 and "1 resources kept for offline use" in panel.cache_label.text()
     assert panel.resources.topLevelItem(0).text(3) == "✓"
+
+
+def test_large_downloads_are_asked_first(configured, qgis_iface):
+    settings.set("download_confirm_mb", 1)
+    try:
+        panel = CataloguePanel(qgis_iface)
+        questions, answers = [], [False, True]
+        panel.actions.ask_size = lambda question: questions.append(question.message) or answers.pop(0)
+        search(panel, "ciclabili")
+        panel.results.setCurrentRow(0)
+        panel.select_resource("res-ciclabili-grande")
+        panel.add_button.click()
+        wait_for(panel.actions)
+        assert len(questions) == 1 and "more than the 1 MB you set" in questions[0]
+        assert QgsProject.instance().mapLayers() == {} and panel.cache_list.topLevelItemCount() == 0
+        panel.add_button.click()
+        wait_for(panel.actions)
+        wait_for(panel.actions)  # the confirmed download is a second task
+        layer, = QgsProject.instance().mapLayers().values()
+        assert layer.featureCount() == 224 * 12 and len(questions) == 2
+    finally:
+        settings.set("download_confirm_mb", 100)
 
 
 def test_facets_sort_and_paging(configured, qgis_iface):

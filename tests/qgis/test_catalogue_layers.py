@@ -6,7 +6,6 @@ structure, serving the real Prato files and variants built from them.
 
 from __future__ import annotations
 
-import os
 import time
 
 import pytest
@@ -19,7 +18,9 @@ from prato_smartcity_plugin.core.catalogue.cache import CacheIndex
 from prato_smartcity_plugin.core.catalogue.ckan import CkanClient, SearchQuery
 from prato_smartcity_plugin.core.catalogue.service import PortalService
 from prato_smartcity_plugin.core.errors import DataFormatError, InputError, NetworkError
-from tests.ckan_server import ckan_files, ckan_portal  # noqa: F401 - fixtures
+from tests import ckan_server
+
+ckan_files, ckan_portal = ckan_server.ckan_files, ckan_server.ckan_portal  # the replay portal's fixtures
 
 
 @pytest.fixture()

@@ -7,7 +7,9 @@ import pytest
 from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
 
 from prato_smartcity_plugin.processing_provider.provider import PROVIDER_ID, PratoSmartCityProvider
-from tests.ckan_server import ckan_files, ckan_portal  # noqa: F401 - fixtures
+from tests import ckan_server
+
+ckan_files, ckan_portal = ckan_server.ckan_files, ckan_server.ckan_portal  # the replay portal's fixtures
 
 ALGORITHM = f"{PROVIDER_ID}:download_open_data_resource"
 

@@ -21,13 +21,15 @@ from prato_smartcity_plugin.core.catalogue.ckan import (
     urllib_transport,
 )
 from prato_smartcity_plugin.core.catalogue.csvsniff import guess_crs, sniff_csv
-from prato_smartcity_plugin.core.catalogue.service import PortalService, SizeConfirmationRequired
+from prato_smartcity_plugin.core.catalogue.service import LargeDownloadError, PortalService
 from prato_smartcity_plugin.core.errors import (
     CancelledError,
     DataFormatError,
     NetworkError,
 )
-from tests.ckan_server import ckan_files, ckan_portal  # noqa: F401 - fixtures
+from tests import ckan_server
+
+ckan_files, ckan_portal = ckan_server.ckan_files, ckan_server.ckan_portal  # the replay portal's fixtures
 
 
 @pytest.fixture()
@@ -61,7 +63,7 @@ def test_search_with_facets_paging_and_sort(ckan_portal):
     assert result.count == 1 and result.datasets[0].title == "Piste ciclabili"
     dataset = result.datasets[0]
     assert dataset.license_title.startswith("Open Data Commons") and dataset.publisher == "Comune di Prato"
-    assert [r.format for r in dataset.resources] == ["GeoJSON", "SHP", "wms", "OGC WFS"]
+    assert [r.format for r in dataset.resources] == ["GeoJSON", "SHP", "GeoJSON", "wms", "OGC WFS"]
     everything = client.package_search(SearchQuery(rows=2, sort=SORT_MODIFIED))
     assert everything.count == 5 and len(everything.datasets) == 2
     assert everything.datasets[0].name == "copertura-wifi"  # most recently modified
@@ -233,6 +235,7 @@ def test_a_geojson_that_is_a_zip_is_read_as_what_it_is(service):
     ("kml-xxe", DataFormatError, "declares XML entities"),
     ("empty-file", DataFormatError, "The resource is an empty file."),
     ("plain-json", DataFormatError, "JSON but not GeoJSON"),
+    ("unknown-format", DataFormatError, "The format of the resource is unknown"),
 ])
 def test_bad_resources_give_a_clear_message_and_leave_nothing_in_the_cache(service, cache, resource_id, error,
                                                                            message):
@@ -243,14 +246,23 @@ def test_bad_resources_give_a_clear_message_and_leave_nothing_in_the_cache(servi
     assert_cache_holds_nothing(cache)
 
 
+def test_a_resource_that_times_out_leaves_nothing(ckan_portal, cache):
+    service = PortalService(ckan_portal.base_url, urllib_transport, cache, timeout=0.5)
+    dataset = service.dataset("risorse-difettose")
+    with pytest.raises(NetworkError) as raised:
+        service.fetch(dataset, dataset.resource("slow-resource"))
+    assert raised.value.message == "The server did not answer in time."
+    assert_cache_holds_nothing(cache)
+
+
 def test_size_question_and_cancel_leave_nothing_half_written(service, cache):
     dataset = service.dataset("piste-ciclabili")
     resource = dataset.resource("res-ciclabili-geojson")
-    with pytest.raises(SizeConfirmationRequired) as raised:
+    with pytest.raises(LargeDownloadError) as raised:
         service.fetch(dataset, resource, confirm_above=10_000)
     assert raised.value.size == resource.size and "more than the 0 MB" in raised.value.message
     resource.size = None  # the ckan_portal does not say: the stream is stopped once past the limit
-    with pytest.raises(SizeConfirmationRequired):
+    with pytest.raises(LargeDownloadError):
         service.fetch(dataset, resource, confirm_above=10_000)
     assert_cache_holds_nothing(cache)
     with pytest.raises(CancelledError):

@@ -1,7 +1,7 @@
-"""Safe extraction of untrusted zip archives (zipped shapefiles, KMZ): entries with absolute paths or ``..`` are refused,
-the expanded size and the number of entries are limited (the limit is checked on the bytes actually written, since
-declared sizes can lie), and damaged archives give a clear error. Extraction goes into a folder the caller then renames
-into place, so nothing half-extracted is ever used."""
+"""Safe extraction of untrusted zip archives (zipped shapefiles, KMZ): entries with absolute paths or ``..`` are
+refused, the expanded size and the number of entries are limited (the limit is checked on the bytes actually written,
+since declared sizes can lie), and damaged archives give a clear error. Extraction goes into a folder the caller then
+renames into place, so nothing half-extracted is ever used."""
 
 from __future__ import annotations
 

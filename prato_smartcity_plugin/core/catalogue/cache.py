@@ -17,7 +17,7 @@ import time
 import uuid
 from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass, field
-from typing import Iterator, Optional
+from typing import Iterator
 
 from prato_smartcity_plugin.core.catalogue.ckan import (
     SORT_MODIFIED,
@@ -151,7 +151,7 @@ class CacheIndex:
                        f"({', '.join('?' for _ in columns)})", [row[c] for c in columns])
         return entry
 
-    def resource(self, resource_id: str) -> Optional[CachedResource]:
+    def resource(self, resource_id: str) -> CachedResource | None:
         """The cached copy of ``resource_id`` if its files are all there, else ``None``."""
         with self._db() as db:
             row = db.execute("SELECT * FROM resources WHERE resource_id = ?", (resource_id,)).fetchone()
@@ -212,7 +212,7 @@ class CacheIndex:
         with self._db() as db:
             db.executemany("INSERT OR REPLACE INTO datasets VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
-    def dataset(self, portal: str, dataset_id: str) -> Optional[Dataset]:
+    def dataset(self, portal: str, dataset_id: str) -> Dataset | None:
         with self._db() as db:
             row = db.execute("SELECT body FROM datasets WHERE portal = ? AND (dataset_id = ? OR name = ?)",
                              (portal, dataset_id, dataset_id)).fetchone()

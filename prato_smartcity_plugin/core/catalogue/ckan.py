@@ -49,8 +49,8 @@ class HttpRequest:
     headers: dict[str, str] = field(default_factory=dict)
     timeout: float = DEFAULT_TIMEOUT
     #: when set, the body is streamed to this file (never held in memory) and ``HttpResponse.body`` is empty
-    dest: Optional[str] = None
-    progress: Optional[Progress] = None
+    dest: str | None = None
+    progress: Progress | None = None
     method: str = "GET"
 
 
@@ -96,7 +96,8 @@ def urllib_transport(request: HttpRequest) -> HttpResponse:
                 return HttpResponse(status, headers, b"", reply.geturl())
             return HttpResponse(status, headers, reply.read(), reply.geturl())
     except (socket.timeout, TimeoutError) as error:
-        raise NetworkError(tr("The server did not answer in time."), f"{request.url}: {error}", retryable=True) from error
+        raise NetworkError(tr("The server did not answer in time."), f"{request.url}: {error}",
+                           retryable=True) from error
     except (urllib.error.URLError, ConnectionError, OSError) as error:
         raise NetworkError(tr("Cannot reach the server: check the address and your network connection."),
                            f"{request.url}: {error}", retryable=True) from error
@@ -128,12 +129,12 @@ class Resource:
     format: str = ""  # as the portal labels it
     description: str = ""
     mimetype: str = ""
-    size: Optional[int] = None
+    size: int | None = None
     last_modified: str = ""
     dataset_id: str = ""
 
     @classmethod
-    def from_ckan(cls, data: dict, dataset_id: str = "") -> "Resource":
+    def from_ckan(cls, data: dict, dataset_id: str = "") -> Resource:
         size = data.get("size")
         try:
             size = int(size) if size not in (None, "") else None
@@ -156,7 +157,7 @@ class Organization:
     package_count: int = 0
 
     @classmethod
-    def from_ckan(cls, data: dict) -> "Organization":
+    def from_ckan(cls, data: dict) -> Organization:
         return cls(id=data.get("id") or data.get("name", ""), name=_required(data, "name", "organization"),
                    title=data.get("title") or data.get("display_name") or data["name"],
                    description=data.get("description") or "", package_count=int(data.get("package_count") or 0))
@@ -175,7 +176,7 @@ class Dataset:
     license_title: str = ""
     license_url: str = ""
     metadata_modified: str = ""
-    organization: Optional[Organization] = None
+    organization: Organization | None = None
     groups: list = field(default_factory=list)
     tags: list = field(default_factory=list)
     resources: list = field(default_factory=list)
@@ -184,7 +185,7 @@ class Dataset:
     raw: dict = field(default_factory=dict, repr=False)
 
     @classmethod
-    def from_ckan(cls, data: dict) -> "Dataset":
+    def from_ckan(cls, data: dict) -> Dataset:
         if not isinstance(data, dict):
             raise DataFormatError(tr("The portal sent a dataset in an unexpected form."), repr(data)[:500])
         dataset_id = _required(data, "id", "dataset")
@@ -281,7 +282,7 @@ def normalise_base_url(url: str) -> str:
 class CkanClient:
     """One CKAN API v3 portal. ``base_url`` is the API root (``https://host/api/3``; a site URL is accepted)."""
 
-    def __init__(self, base_url: str, transport: Transport, headers: Optional[dict] = None,
+    def __init__(self, base_url: str, transport: Transport, headers: dict | None = None,
                  timeout: float = DEFAULT_TIMEOUT):
         self.base_url = normalise_base_url(base_url)
         self.transport = transport
@@ -295,13 +296,13 @@ class CkanClient:
     def dataset_page(self, dataset_name: str) -> str:
         return f"{self.site_url}/dataset/{urllib.parse.quote(dataset_name)}"
 
-    def action_url(self, action: str, params: Optional[dict] = None) -> str:
+    def action_url(self, action: str, params: dict | None = None) -> str:
         url = f"{self.base_url}/action/{action}"
         if params:
             url += "?" + urllib.parse.urlencode(params)
         return url
 
-    def call(self, action: str, params: Optional[dict] = None) -> Any:
+    def call(self, action: str, params: dict | None = None) -> Any:
         """GET ``action`` and return its ``result``, or raise a clear error."""
         url = self.action_url(action, params)
         log.debug("CKAN %s", url)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from typing import Optional
 
 from prato_smartcity_plugin.core.errors import DataFormatError
 from prato_smartcity_plugin.core.i18n import translate
@@ -41,7 +40,7 @@ class CsvLayout:
     x_field: str = ""
     y_field: str = ""
     wkt_field: str = ""
-    crs: Optional[str] = None  # None with coordinates: nothing tells, ask the user
+    crs: str | None = None  # None with coordinates: nothing tells, ask the user
 
     @property
     def has_geometry(self) -> bool:
@@ -75,7 +74,7 @@ def _python_codec(encoding: str) -> str:
     return {"UTF-8": "utf-8-sig", "windows-1252": "cp1252", "ISO-8859-1": "latin-1"}.get(encoding, encoding)
 
 
-def parse_number(text: str, decimal_comma: bool) -> Optional[float]:
+def parse_number(text: str, decimal_comma: bool) -> float | None:
     text = (text or "").strip()
     if not text:
         return None
@@ -148,7 +147,7 @@ def _has_decimal_commas(rows: list) -> bool:
     return commas > dots
 
 
-def guess_crs(xmin: float, ymin: float, xmax: float, ymax: float) -> Optional[str]:
+def guess_crs(xmin: float, ymin: float, xmax: float, ymax: float) -> str | None:
     """The CRS these coordinate ranges can only be in (around Italy), or ``None`` when they do not tell."""
     for authid, x0, x1, y0, y1 in CRS_RANGES:
         if x0 <= xmin and xmax <= x1 and y0 <= ymin and ymax <= y1:

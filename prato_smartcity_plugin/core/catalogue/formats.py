@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import zipfile
-from typing import Optional
 
 from prato_smartcity_plugin.core.errors import DataFormatError
 from prato_smartcity_plugin.core.i18n import translate
@@ -83,7 +82,7 @@ def sniff_file(path: str, claimed: str = UNKNOWN) -> str:
                               f"{path}\n{head[:300]!r}")
     if text.startswith((b"{", b"[")):
         return GEOJSON if _looks_like_geojson(path) else JSON
-    if claimed == CSV or b"," in head or b";" in head or b"\t" in head:
+    if b"\x00" not in head and (claimed == CSV or b"," in head or b";" in head or b"\t" in head):
         return CSV
     raise DataFormatError(tr("The format of the resource is unknown: the plugin cannot load it."),
                           f"{path}\n{head[:300]!r}")
@@ -123,6 +122,6 @@ def _sniff_zip(path: str) -> str:
                              "GeoPackage, GPX or CSV)."), f"{path}: {names[:20]}")
 
 
-def inner_kind(kind: str) -> Optional[str]:
+def inner_kind(kind: str) -> str | None:
     """For ``zip:<kind>`` (a zip holding one loadable file), the inner kind; else ``None``."""
     return kind[4:] if kind.startswith("zip:") else None

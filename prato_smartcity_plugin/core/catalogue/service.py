@@ -12,6 +12,7 @@ from prato_smartcity_plugin.core.catalogue import formats, ogc
 from prato_smartcity_plugin.core.catalogue.archive import DEFAULT_MAX_BYTES, safe_extract
 from prato_smartcity_plugin.core.catalogue.cache import CachedResource, CacheIndex, utc_now
 from prato_smartcity_plugin.core.catalogue.ckan import (
+    DEFAULT_TIMEOUT,
     CkanClient,
     Dataset,
     HttpRequest,
@@ -43,7 +44,7 @@ def tr(text: str) -> str:
 Converter = Callable[[str, str, str], Optional[tuple]]
 
 
-class SizeConfirmationRequired(InputError):
+class LargeDownloadError(InputError):
     """The download is larger than the size the user wants to be asked about; retry with ``confirmed=True``."""
 
     def __init__(self, size: int, limit: int, resource_name: str):
@@ -61,9 +62,10 @@ def _offline(error: NetworkError) -> bool:
 class PortalService:
     """The portal at ``base_url`` through ``transport``, with ``cache`` for offline work."""
 
-    def __init__(self, base_url: str, transport: Transport, cache: CacheIndex, headers: Optional[dict] = None,
-                 max_archive_bytes: int = DEFAULT_MAX_BYTES, converter: Optional[Converter] = None):
-        self.client = CkanClient(base_url, transport, headers)
+    def __init__(self, base_url: str, transport: Transport, cache: CacheIndex, headers: dict | None = None,
+                 max_archive_bytes: int = DEFAULT_MAX_BYTES, converter: Converter | None = None,
+                 timeout: float = DEFAULT_TIMEOUT):
+        self.client = CkanClient(base_url, transport, headers, timeout)
         self.portal = self.client.base_url
         self.cache = cache
         self.max_archive_bytes = max_archive_bytes
@@ -113,10 +115,11 @@ class PortalService:
                                        sort="title_string asc")).datasets
 
     # --- resources --------------------------------------------------------------------------------------------------
-    def fetch(self, dataset: Dataset, resource: Resource, progress: Optional[Callable[[int, Optional[int]], bool]] = None,
-              confirm_above: Optional[int] = None) -> CachedResource:
+    def fetch(self, dataset: Dataset, resource: Resource,
+              progress: Callable[[int, int | None], bool] | None = None,
+              confirm_above: int | None = None) -> CachedResource:
         """``resource`` ready to load: from the cache when the portal says it has not changed (or cannot be reached),
-        else downloaded. ``confirm_above`` (bytes): raise :class:`SizeConfirmationRequired` before downloading more.
+        else downloaded. ``confirm_above`` (bytes): raise :class:`LargeDownloadError` before downloading more.
         ``progress(received, total)`` returning ``False`` cancels. Nothing partial is ever left in the cache."""
         claimed = formats.normalise_format(resource.format, resource.url, resource.mimetype)
         entry = self._entry(dataset, resource, claimed)
@@ -135,20 +138,21 @@ class PortalService:
                 if cached.http_last_modified:
                     headers["If-Modified-Since"] = cached.http_last_modified
         if cached is None and confirm_above is not None and resource.size and resource.size > confirm_above:
-            raise SizeConfirmationRequired(resource.size, confirm_above, resource.name)
+            raise LargeDownloadError(resource.size, confirm_above, resource.name)
 
         temp_dir = self.cache.new_temp_dir()
         try:
             download = os.path.join(temp_dir, "download.part")
 
-            def on_progress(received: int, total: Optional[int]) -> bool:
+            def on_progress(received: int, total: int | None) -> bool:
                 if confirm_above is not None and cached is None and max(received, total or 0) > confirm_above:
-                    raise SizeConfirmationRequired(max(received, total or 0), confirm_above, resource.name)
+                    raise LargeDownloadError(max(received, total or 0), confirm_above, resource.name)
                 return True if progress is None else progress(received, total) is not False
 
             try:
                 response = self.client.transport(HttpRequest(resource.url, {**self.client.headers, **headers},
-                                                             dest=download, progress=on_progress))
+                                                             self.client.timeout, dest=download,
+                                                             progress=on_progress))
             except NetworkError as error:
                 if cached is not None and _offline(error):
                     log.info("Resource %s loaded from the cache (portal unreachable)", resource.id)
@@ -186,7 +190,7 @@ class PortalService:
     def _service_entry(self, entry: CachedResource, resource: Resource) -> CachedResource:
         """A WMS/WFS resource: its layers, from the service's capabilities (services are not cached)."""
         response = self.client.transport(HttpRequest(ogc.capabilities_url(resource.url, entry.kind),
-                                                     dict(self.client.headers)))
+                                                     dict(self.client.headers), self.client.timeout))
         raise_for_status(response, tr("the capabilities of {name}").format(name=resource.name))
         layers = ogc.parse_capabilities(response.body, entry.kind)
         entry.layout = {"base_url": ogc.base_url(resource.url), "layers": [asdict(layer) for layer in layers]}

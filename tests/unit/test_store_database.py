@@ -192,3 +192,36 @@ def test_gpkg_bounds_read_envelopes_and_plain_wkb():
     assert db._gpkg_bounds(GEOM) == (668000, 668000, 4860000, 4860000)
     empty = b"GP\x00\x11" + (6707).to_bytes(4, "little") + ogr.CreateGeometryFromWkt("POINT EMPTY").ExportToIsoWkb()
     assert db._gpkg_bounds(empty) is None
+
+
+@pytest.fixture(params=["exceptions", "return codes"])
+def gdal_mode(request):
+    """Other modules of the plugin call gdal.UseExceptions() (process-wide): the store works either way."""
+    from osgeo import gdal
+
+    before = gdal.GetUseExceptions()
+    (gdal.UseExceptions if request.param == "exceptions" else gdal.DontUseExceptions)()
+    yield
+    (gdal.UseExceptions if before else gdal.DontUseExceptions)()
+
+
+def test_create_upgrade_and_refuse_whatever_gdal_error_mode(tmp_path, gdal_mode):
+    path = db.open_store(tmp_path / "interventions.gpkg")
+    dataset = ogr.Open(str(path), 1)
+    dataset.DeleteLayer(POINT)
+    dataset = None
+    assert db.open_store(path) == path
+    assert ogr.Open(str(path)).GetLayerByName(POINT) is not None
+    other = tmp_path / "roads.gpkg"
+    ogr.GetDriverByName("GPKG").CreateDataSource(str(other)).CreateLayer("roads", None, ogr.wkbLineString)
+    with pytest.raises(StoreError, match="other data"):
+        db.open_store(other)
+    with pytest.raises(StoreError, match="cannot be opened"):
+        db.open_store(_unwritable(tmp_path))
+
+
+def _unwritable(tmp_path):
+    """A path whose parent is a file: nothing can be created there."""
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder")
+    return blocker / "interventions.gpkg"

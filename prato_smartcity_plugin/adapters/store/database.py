@@ -369,6 +369,8 @@ def _ensure_layers(path: Path) -> list[str]:
                 if spec.name not in existing and layer.CreateField(_field_definition(spec)) != 0:
                     raise _store_error(path, OSError(gdal.GetLastErrorMsg()))
         dataset = None  # closes (and flushes) the file
+    except RuntimeError as error:  # when something in the process called gdal.UseExceptions()
+        raise _store_error(path, error) from error
     finally:
         gdal.PopErrorHandler()
     return created

@@ -154,7 +154,12 @@ def _apply_layout(config: QgsEditFormConfig, layer: QgsVectorLayer) -> None:
     titles = _tab_titles()
     for title, names in LAYOUT:
         tab = QgsAttributeEditorContainer(titles[title], root)
-        tab.setIsGroupBox(False)
+        if hasattr(tab, "setType"):  # QGIS >= 3.32
+            from qgis.core import Qgis
+
+            tab.setType(Qgis.AttributeEditorContainerType.Tab)
+        else:
+            tab.setIsGroupBox(False)
         tab.setColumnCount(1)
         for name in names:
             index = fields.indexOf(name)

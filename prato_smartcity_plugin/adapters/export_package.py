@@ -219,11 +219,11 @@ class _Source:
                                         count=self.without_geometry))
         self.max_bytes: dict[str, int] = {}
         self.lengths: dict[str, object] = {}
-        max_chunks, truncated = {}, {}
+        max_chunks, truncated, null_dates = {}, {}, {}
         for f in self.fields:
             values, nulls = self.arrays[f.name]
             if f.type == FieldType.DATE and nulls.any():
-                self.notes.append(Note.make("null_dates", field=f.name, count=int(nulls.sum())))
+                null_dates[f.name] = int(nulls.sum())
             if f.type != FieldType.TEXT:
                 continue
             lengths = _byte_lengths(values)
@@ -236,6 +236,8 @@ class _Source:
                 truncated[f.name] = len(long_values)
         self.long_fields = list(max_chunks)
         self.plan = plan_fields(self.fields, options, self.max_bytes, max_chunks, truncated)
+        names = self.plan.names()
+        self.notes += [Note.make("null_dates", field=names[name], count=n) for name, n in null_dates.items()]
         self.labels = {name: labels_of(s) for name, s in self.plan.sources.items() if s.codes}
 
     def kinds(self) -> list[GeometryKind]:

@@ -80,6 +80,9 @@ def test_italian_text_round_trip_and_known_point_in_3003(tmp_path):
     assert point.GetGeometryName() == "POINT"
     assert abs(point.GetX() - DUOMO_3003[0]) < 0.5 and abs(point.GetY() - DUOMO_3003[1]) < 0.5
     assert report.files[0].count == 1 and report.verification
+    leggimi = (folder / "LEGGIMI.txt").read_text(encoding="utf-8")
+    assert "end_date: elementi senza data (campo vuoto): 1." in leggimi
+    assert "interventions_point.shp — 1 elementi (punti" in leggimi and "EPSG:3003 — Monte Mario" in leggimi
 
 
 @pytest.mark.parametrize("epsg", [6707, 4326])
@@ -118,7 +121,7 @@ def test_300_character_descriptions(tmp_path, policy):
     else:
         assert "descr_2" not in rows[0]
         assert long_text.startswith(rows[0]["descr"]) and len(rows[0]["descr"].encode()) <= 254
-        assert [n.text() for n in report.warnings] == ["descr: 1 texts longer than 254 bytes were truncated."]
+        assert [n.text() for n in report.warnings] == ["descr: texts longer than 254 bytes, truncated: 1."]
 
 
 def test_every_geometry_type_including_multi_and_mixed(tmp_path):
@@ -154,7 +157,8 @@ def test_every_geometry_type_including_multi_and_mixed(tmp_path):
     codes = {n.code for n in report.notes}
     assert {"exploded", "collection", "zm", "no_geometry"} <= codes
     readme = (folder / "README.txt").read_text(encoding="utf-8")
-    assert "1 features without geometry" in readme and "mixed geometries split by type" in readme
+    assert "Misti: features without geometry, not in the shapefiles: 1." in readme
+    assert "Misti: mixed geometries split by type into the file of each type (attributes repeated): 1." in readme
 
 
 def test_readme_and_names_for_several_layers_with_colliding_names(tmp_path):
@@ -362,6 +366,6 @@ def test_a_geometry_already_invalid_in_the_source_is_reported_not_hidden(tmp_pat
     zip_path = str(tmp_path / "p.zip")
     report = export_package(_store_sources(path, ["polygon"]), ExportOptions(crs="EPSG:3003"), zip_path)
     assert [n.text("en") for n in report.warnings] == [
-        "interventions_polygon.shp: 1 geometries were already invalid in the source layer."]
+        "interventions_polygon.shp: geometries already invalid in the source layer: 1."]
     text = (_unzip(zip_path, tmp_path) / "LEGGIMI.txt").read_text(encoding="utf-8")
-    assert "1 geometrie erano già non valide nel layer di origine" in text
+    assert "interventions_polygon.shp: geometrie già non valide nel layer di origine: 1." in text

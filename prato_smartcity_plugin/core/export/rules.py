@@ -48,32 +48,33 @@ class ExportOptions:
 NOTE_TEXTS: dict[str, tuple[str, str]] = {
     "split": (QT_TRANSLATE_NOOP("PratoSmartCity", "{field}: text longer than 254 bytes continues in {fields}."),
               "{field}: il testo oltre 254 byte prosegue in {fields}."),
-    "truncate": (QT_TRANSLATE_NOOP("PratoSmartCity", "{field}: {count} texts longer than 254 bytes were truncated."),
-                 "{field}: {count} testi oltre 254 byte sono stati troncati."),
+    "truncate": (QT_TRANSLATE_NOOP("PratoSmartCity", "{field}: texts longer than 254 bytes, truncated: {count}."),
+                 "{field}: testi oltre 254 byte, troncati: {count}."),
     "datetime": (QT_TRANSLATE_NOOP("PratoSmartCity", "{field}: date and time written as text YYYY-MM-DDTHH:MM:SSZ "
                                    "(UTC)."),
                  "{field}: data e ora scritte come testo AAAA-MM-GGTHH:MM:SSZ (UTC)."),
-    "null_dates": (QT_TRANSLATE_NOOP("PratoSmartCity", "{field}: {count} features have no date (left empty)."),
-                   "{field}: {count} elementi senza data (campo vuoto)."),
+    "null_dates": (QT_TRANSLATE_NOOP("PratoSmartCity", "{field}: features without a date (field left empty): "
+                                     "{count}."),
+                   "{field}: elementi senza data (campo vuoto): {count}."),
     "labels": (QT_TRANSLATE_NOOP("PratoSmartCity", "{field}: coded values written as their Italian labels."),
                "{field}: valori codificati scritti con la loro etichetta italiana."),
     "zm": (QT_TRANSLATE_NOOP("PratoSmartCity", "{layer}: Z/M coordinates dropped (shapefiles are written in 2D)."),
            "{layer}: coordinate Z/M eliminate (shapefile scritti in 2D)."),
-    "exploded": (QT_TRANSLATE_NOOP("PratoSmartCity", "{layer}: {count} multi-part points split into single points "
-                                   "(attributes repeated)."),
-                 "{layer}: {count} punti multipli divisi in punti singoli (attributi ripetuti)."),
-    "collection": (QT_TRANSLATE_NOOP("PratoSmartCity", "{layer}: {count} mixed geometries split by type into the "
-                                     "file of each type (attributes repeated)."),
-                   "{layer}: {count} geometrie miste divise per tipo nei file di ciascun tipo (attributi ripetuti)."),
-    "no_geometry": (QT_TRANSLATE_NOOP("PratoSmartCity", "{layer}: {count} features without geometry are not in the "
-                                      "shapefiles."),
-                    "{layer}: {count} elementi senza geometria non sono negli shapefile."),
+    "exploded": (QT_TRANSLATE_NOOP("PratoSmartCity", "{layer}: multi-part points split into single points "
+                                   "(attributes repeated): {count}."),
+                 "{layer}: punti multipli divisi in punti singoli (attributi ripetuti): {count}."),
+    "collection": (QT_TRANSLATE_NOOP("PratoSmartCity", "{layer}: mixed geometries split by type into the file of "
+                                     "each type (attributes repeated): {count}."),
+                   "{layer}: geometrie miste divise per tipo nei file di ciascun tipo (attributi ripetuti): {count}."),
+    "no_geometry": (QT_TRANSLATE_NOOP("PratoSmartCity", "{layer}: features without geometry, not in the shapefiles: "
+                                      "{count}."),
+                    "{layer}: elementi senza geometria, non presenti negli shapefile: {count}."),
     "skipped_field": (QT_TRANSLATE_NOOP("PratoSmartCity", "{layer}: field {field} ({type}) cannot be written to a "
                                         "shapefile and was left out."),
                       "{layer}: il campo {field} ({type}) non si può scrivere in uno shapefile ed è stato omesso."),
-    "invalid_source": (QT_TRANSLATE_NOOP("PratoSmartCity", "{file}: {count} geometries were already invalid in the "
-                                         "source layer."),
-                       "{file}: {count} geometrie erano già non valide nel layer di origine."),
+    "invalid_source": (QT_TRANSLATE_NOOP("PratoSmartCity", "{file}: geometries already invalid in the source layer: "
+                                         "{count}."),
+                       "{file}: geometrie già non valide nel layer di origine: {count}."),
 }
 
 

@@ -210,3 +210,10 @@ def test_a_save_breaking_the_rules_says_why(qgis_iface, store_path):
         assert database.change_log(store_path) == []
     finally:
         guard.unload()
+
+
+def test_the_shipped_boundary_of_the_comune_is_used_by_default(qgis_app):
+    boundary = validation.load_boundary()  # resources/demo/prato_demo.gpkg, layer prato_comune
+    assert boundary is not None
+    assert validation.geometry_problems(QgsGeometry.fromWkt("MultiPoint ((668900 4859900))"), boundary) == []
+    assert not validation.geometry_problems(QgsGeometry.fromWkt(OUTSIDE), boundary)[0].blocking

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from qgis.core import (
+    Qgis,
     QgsDataCollectionItem,
     QgsDataItem,
     QgsDataItemProvider,
@@ -58,8 +59,6 @@ class CatalogueItemProvider(QgsDataItemProvider):
 
     def capabilities(self):
         try:  # QGIS >= 3.36
-            from qgis.core import Qgis
-
             return Qgis.DataItemProviderCapability.NetworkSources
         except AttributeError:
             return QgsDataProvider.Net
@@ -169,11 +168,11 @@ class DatasetItem(QgsDataCollectionItem):
 class ResourceItem(QgsDataItem):
     def __init__(self, parent: DatasetItem, resource: Resource, path: str):
         label = f"{resource.name} [{resource.format}]" if resource.format else resource.name
-        super().__init__(QgsDataItem.Custom, parent, label, path, DROP_KEY)
+        super().__init__(Qgis.BrowserItemType.Custom, parent, label, path, DROP_KEY)
         self.resource = resource
         self.dataset_item = parent
         self.catalogue_actions = parent.catalogue_actions
-        self.setState(QgsDataItem.Populated)  # a leaf
+        self.setState(Qgis.BrowserItemState.Populated)  # a leaf
         kind = formats.normalise_format(resource.format, resource.url, resource.mimetype)
         icon = {formats.WMS: "/mIconRaster.svg", formats.CSV: "/mIconTableLayer.svg"}.get(kind, "/mIconVector.svg")
         from qgis.core import QgsApplication

@@ -26,6 +26,7 @@ ALGORITHMS: list[str] = [
     "prato_smartcity_plugin.processing_provider.wifi_algorithms:WifiLoadAccessPoints",
     "prato_smartcity_plugin.processing_provider.wifi_algorithms:WifiCoverage",
     "prato_smartcity_plugin.processing_provider.wifi_algorithms:WifiSiteSelection",
+    "prato_smartcity_plugin.processing_provider.field_kit_algorithm:PrepareFieldKitAlgorithm",
 ]
 
 

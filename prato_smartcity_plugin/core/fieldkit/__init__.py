@@ -1,0 +1,1 @@
+"""The field kit: what goes into an offline copy of a project, and the tile arithmetic of its basemap cache."""

@@ -41,8 +41,12 @@ class PratoSmartCityPlugin:
             return
         from prato_smartcity_plugin.processing_provider.provider import PratoSmartCityProvider
 
-        self.provider = PratoSmartCityProvider()
-        QgsApplication.processingRegistry().addProvider(self.provider)
+        provider = PratoSmartCityProvider()
+        if QgsApplication.processingRegistry().addProvider(provider):
+            self.provider = provider
+        else:  # another copy of the plugin already registered the id: leave it alone, and do not remove it later
+            logging_bridge.log_message(tr("The Processing provider {id} is already registered.").format(
+                id=provider.id()))
 
     def initGui(self) -> None:  # noqa: N802
         logging_bridge.install()

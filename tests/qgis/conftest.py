@@ -66,15 +66,18 @@ def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_PROFILE, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture()
 def prato_provider(qgis_processing):
-    """The plugin's Processing provider, registered once for the session (a reference is kept: a provider that Python
-    collects vanishes from the registry)."""
+    """The plugin's Processing provider, registered for one test and removed after it (a reference is kept: a provider
+    that Python collects vanishes from the registry)."""
     from prato_smartcity_plugin.processing_provider.provider import PROVIDER_ID, PratoSmartCityProvider
 
     registry = QgsApplication.processingRegistry()
     provider = registry.providerById(PROVIDER_ID)
-    if provider is None:
+    owned = provider is None
+    if owned:
         provider = PratoSmartCityProvider()
-        registry.addProvider(provider)
+        assert registry.addProvider(provider)
     yield provider
+    if owned:
+        registry.removeProvider(provider)

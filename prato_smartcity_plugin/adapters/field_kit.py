@@ -48,6 +48,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import NULL, QBuffer, QByteArray, QIODevice, QSize, Qt, QVariant
 from qgis.PyQt.QtGui import QImage, QPainter
 
+from prato_smartcity_plugin.adapters.store import database as store_database
 from prato_smartcity_plugin.core.errors import CancelledError, InputError, StoreError
 from prato_smartcity_plugin.core.fieldkit import tiles as tile_math
 from prato_smartcity_plugin.core.fieldkit.plan import Action, KitPlan, LayerDescription, human_size, make_plan
@@ -59,8 +60,7 @@ log = get_logger("fieldkit")
 KIT_PROJECT = "field_kit.qgz"
 KIT_MANIFEST = "field_kit.json"
 KIT_DATA = "data.gpkg"
-STORE_FILE = "interventions.gpkg"
-STORE_LAYERS = ("interventions_point", "interventions_line", "interventions_polygon")
+STORE_FILE = store_database.DEFAULT_FILE_NAME
 METATILE = 4
 
 
@@ -167,13 +167,12 @@ def _safe_name(name: str, taken: set[str]) -> str:
 
 
 def pending_changes(store_path: Path) -> int:
-    """How many changes of a store are not yet synced (0 when there is no store)."""
+    """How many changes of a store are not yet synced (0 when there is no readable store)."""
     if not store_path.is_file():
         return 0
     try:
-        with sqlite3.connect(f"file:{store_path}?mode=ro", uri=True) as conn:
-            return conn.execute("SELECT count(*) FROM change_log WHERE pushed_at IS NULL").fetchone()[0]
-    except sqlite3.Error:
+        return store_database.pending_changes(store_path)
+    except StoreError:
         return 0
 
 

@@ -28,6 +28,7 @@ SECTIONS: list[tuple[str, str, str]] = [
      "prato_smartcity_plugin.gui.clashes_widget:ClashesWidget"),
     ("sync", QT_TRANSLATE_NOOP("PratoSmartCity", "Sync"), "prato_smartcity_plugin.gui.sync_panel:SyncPanel"),
     ("wifi", QT_TRANSLATE_NOOP("PratoSmartCity", "Wi-Fi"), "prato_smartcity_plugin.gui.wifi_panel:WifiPanel"),
+    ("field", QT_TRANSLATE_NOOP("PratoSmartCity", "Field work"), "prato_smartcity_plugin.gui.field_panel:FieldPanel"),
 ]
 
 

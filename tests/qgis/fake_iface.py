@@ -7,10 +7,39 @@ real QGIS objects. Only what the plugin calls is implemented; anything else rais
 
 from __future__ import annotations
 
-from qgis.core import QgsLayerTreeModel, QgsProject
+from qgis.core import QgsGeometry, QgsLayerTreeModel, QgsProject, QgsVectorLayerTools, QgsVectorLayerUtils
 from qgis.gui import QgsLayerTreeMapCanvasBridge, QgsLayerTreeView, QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 from qgis.PyQt.QtWidgets import QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget
+
+
+class _LayerTools(QgsVectorLayerTools):
+    """QGIS's layer tools without their dialogs: ``addFeature`` adds the feature with the layer's defaults, as if the
+    user accepted the native form unchanged; ``added`` records what was added."""
+
+    def __init__(self):
+        super().__init__()
+        self.added = []
+
+    def addFeature(self, layer, defaultValues=None, defaultGeometry=None, feature=None):  # noqa: N803
+        attributes = {int(k): v for k, v in (defaultValues or {}).items()}
+        new = QgsVectorLayerUtils.createFeature(layer, defaultGeometry or QgsGeometry(), attributes)
+        ok = layer.addFeature(new)
+        self.added.append(new)
+        return ok
+
+    def startEditing(self, layer):
+        return layer.isEditable() or layer.startEditing()
+
+    def stopEditing(self, layer, allowCancel=True):  # noqa: N803
+        return layer.commitChanges()
+
+    def saveEdits(self, layer):
+        return layer.commitChanges(False)
+
+    def copyMoveFeatures(self, layer, request, dx=0, dy=0, errorMsg=None, topologicalEditing=False,  # noqa: N803
+                         topologicalLayer=None):  # noqa: N803
+        return False
 
 
 class FakeIface(QObject):
@@ -39,6 +68,7 @@ class FakeIface(QObject):
         self.options_factories: list = []
         self.drop_handlers: list = []
         self.opened_message_log = 0
+        self._layer_tools = _LayerTools()
         self.options_shown: list = []
         self.layer_actions: list = []  # (action, menu, layer type, all layers) from addCustomActionForLayerType
 
@@ -162,6 +192,9 @@ class FakeIface(QObject):
         before = len(self.layer_actions)
         self.layer_actions = [entry for entry in self.layer_actions if entry[0] is not action]
         return len(self.layer_actions) < before
+
+    def vectorLayerTools(self):
+        return self._layer_tools
 
     def __getattr__(self, name):
         raise AttributeError(f"FakeIface does not implement {name!r}; add it if the plugin needs it")

@@ -73,41 +73,19 @@ def tile_server():
     server.stop()
 
 
-def _make_store(path):
-    """An interventions store as the store contract lays it out, with one synced and one pending change."""
-    from qgis.core import QgsFeature, QgsField, QgsFields, QgsPointXY, QgsVectorFileWriter, QgsWkbTypes
-    from qgis.PyQt.QtCore import QVariant
+def _make_store(path, project):
+    """The real interventions store with two interventions: one already synced, one still pending."""
+    from prato_smartcity_plugin.adapters.store import layers as store_layers
+    from prato_smartcity_plugin.core.interventions.schema import GeometryKind
+    from tests.qgis.store_helpers import add
 
-    fields = QgsFields()
-    fields.append(QgsField("uuid", QVariant.String))
-    fields.append(QgsField("title", QVariant.String))
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName, options.layerName = "GPKG", "interventions_point"
-    writer = QgsVectorFileWriter.create(
-        str(path),
-        fields,
-        QgsWkbTypes.MultiPoint,
-        QgsCoordinateReferenceSystem("EPSG:6707"),
-        QgsProject.instance().transformContext(),
-        options,
-    )
-    for uuid, title, x in (("a1", "Piazza del Duomo", 668300), ("b2", "Via Cairoli", 668600)):
-        feature = QgsFeature(fields)
-        feature.setAttributes([uuid, title])
-        feature.setGeometry(QgsGeometry.fromMultiPointXY([QgsPointXY(x, 4860600)]))
-        writer.addFeature(feature)
-    del writer
+    layers = store_layers.open_layers(path, project)
+    point = layers[GeometryKind.POINT]
+    synced = add(point, GeometryKind.POINT, "MultiPoint ((668300 4860600))", title="Piazza del Duomo")
+    add(point, GeometryKind.POINT, "MultiPoint ((668600 4860600))", title="Via Cairoli")
     with sqlite3.connect(path) as conn:
-        conn.execute(
-            "CREATE TABLE change_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, uuid TEXT NOT NULL, layer TEXT "
-            "NOT NULL, op TEXT NOT NULL, changed_at TEXT NOT NULL, base_version INTEGER, pushed_at TEXT)"
-        )
-        conn.execute("CREATE TABLE store_state (key TEXT PRIMARY KEY, value TEXT)")
-        conn.execute(
-            "INSERT INTO change_log (uuid, layer, op, changed_at, pushed_at) VALUES "
-            "('a1', 'interventions_point', 'insert', '2026-11-20T10:00:00Z', '2026-11-20T10:05:00Z'), "
-            "('b2', 'interventions_point', 'insert', '2026-11-21T09:00:00Z', NULL)"
-        )
+        conn.execute("UPDATE change_log SET pushed_at = '2026-11-20T10:05:00Z' WHERE uuid = ?", (synced["uuid"],))
+    return layers
 
 
 @pytest.fixture()
@@ -120,17 +98,15 @@ def office_project(tmp_path, tile_server, clean_project, prato_provider):
         f"type=xyz&url={tile_server.url}/%7Bz%7D/%7Bx%7D/%7By%7D.png&zmin=0&zmax=19", "Basemap", "wms"
     )
     store_path = tmp_path / "office" / "interventions.gpkg"
-    store_path.parent.mkdir()
-    _make_store(store_path)
-    store = QgsVectorLayer(f"{store_path}|layername=interventions_point", "Interventi (punti)", "ogr")
+    _make_store(store_path, project)
     broken = QgsVectorLayer(str(tmp_path / "missing.geojson"), "Layer perso", "ogr")
-    for layer in (cycle, boundary, basemap, store):
+    for layer in (cycle, boundary, basemap):
         assert layer.isValid(), layer.name()
     group = project.layerTreeRoot().addGroup("Dati")
     for layer in (cycle, boundary):
         project.addMapLayer(layer, False)
         group.addLayer(layer)
-    project.addMapLayers([store, broken, basemap])
+    project.addMapLayers([broken, basemap])
     yield project, {"cycle": cycle, "store_path": store_path, "basemap": basemap}
 
 
@@ -158,7 +134,14 @@ def test_kit_works_with_every_server_stopped(office_project, tile_server, tmp_pa
     kit = QgsProject()
     assert kit.read(result["PROJECT"])
     layers = {layer.name(): layer for layer in kit.mapLayers().values()}
-    assert set(layers) == {"Piste ciclabili", "Comune", "Basemap", "Interventi (punti)"}
+    assert set(layers) == {
+        "Piste ciclabili",
+        "Comune",
+        "Basemap",
+        "Interventions (points)",
+        "Interventions (lines)",
+        "Interventions (areas)",
+    }
     for layer in layers.values():
         assert layer.isValid(), layer.name()
         assert str(tmp_path / "kit") in layer.source(), f"{layer.name()} still reads {layer.source()}"
@@ -187,6 +170,26 @@ def test_kit_works_with_every_server_stopped(office_project, tile_server, tmp_pa
     job.waitForFinished()
     pixel = QColor(job.renderedImage().pixel(100, 80))
     assert pixel.red() > 180 and pixel.green() < 80 and pixel.blue() < 80, pixel.name()
+
+    # the kit's interventions layers are the store's (form, change log) and write into the kit's own store
+    from prato_smartcity_plugin.adapters.store import layers as store_layers
+
+    kit_store = store_layers.project_layers(kit)
+    assert len(kit_store) == 3
+    assert {store_layers.store_path_of(layer) for layer in kit_store.values()} == {
+        tmp_path / "kit" / "interventions.gpkg"
+    }
+
+    # opened as the current project, new interventions go into the kit's store even if the options name another
+    from prato_smartcity_plugin.adapters import settings
+
+    settings.set("store_path", str(parts["store_path"]))
+    try:
+        QgsProject.instance().read(result["PROJECT"])
+        assert store_layers.locate_store() == tmp_path / "kit" / "interventions.gpkg"
+    finally:
+        settings.set("store_path", "")
+        QgsProject.instance().clear()
 
     # the store came whole; its pending change stays the office's to push
     with sqlite3.connect(tmp_path / "kit" / "interventions.gpkg") as conn:

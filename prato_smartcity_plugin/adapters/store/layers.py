@@ -45,12 +45,16 @@ def layer_titles() -> dict[GeometryKind, str]:
 
 
 def locate_store(project: QgsProject | None = None) -> Path:
-    """The store's path: the options' ``store_path``, else ``interventions.gpkg`` in the saved project's folder, else
-    in the QGIS profile folder."""
+    """The store's path: the store whose layers the project already has (a field kit's own store, for one), else the
+    options' ``store_path``, else ``interventions.gpkg`` in the saved project's folder, else in the QGIS profile
+    folder."""
+    project = project or QgsProject.instance()
+    in_project = project_layers(project)
+    if in_project:
+        return store_path_of(next(iter(in_project.values())))
     configured = settings.get("store_path").strip()
     if configured:
         return Path(configured).expanduser()
-    project = project or QgsProject.instance()
     if project.fileName():
         return Path(project.absolutePath()) / database.DEFAULT_FILE_NAME
     return Path(QgsApplication.qgisSettingsDirPath()) / PROFILE_SUBDIR / database.DEFAULT_FILE_NAME

@@ -61,6 +61,7 @@ class FakeIface(QObject):
         self._tree_view = QgsLayerTreeView(self._window)
         self._tree_view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), self._window))
         # parented to the canvas: a bridge that outlived its canvas (an iface kept alive by a test) would crash
+        # parented to the canvas: a bridge that outlives its canvas crashes QGIS on the next layer-tree change
         self._bridge = QgsLayerTreeMapCanvasBridge(QgsProject.instance().layerTreeRoot(), self._canvas, self._canvas)
         self.plugin_menus: dict[str, QMenu] = {}
         self.toolbars: list[QToolBar] = []

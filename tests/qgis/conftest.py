@@ -53,6 +53,11 @@ def qgis_iface(qgis_app):
     QgsProject.instance().clear()
     iface.mainWindow().close()
     iface.mainWindow().deleteLater()
+    # delete it now: a canvas bridge left alive would still react to the next test's project (it sets the project's
+    # CRS from the first layer added, for one)
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
 @pytest.fixture()

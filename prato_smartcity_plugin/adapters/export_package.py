@@ -18,7 +18,8 @@ import tempfile
 import threading
 import zipfile
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from contextlib import contextmanager
+from typing import Callable, Iterator, Sequence
 
 from osgeo import gdal, ogr, osr
 
@@ -46,7 +47,21 @@ from prato_smartcity_plugin.core.interventions.schema import FieldType, Geometry
 from prato_smartcity_plugin.core.log import get_logger
 
 log = get_logger("export")
-gdal.UseExceptions()
+
+
+@contextmanager
+def gdal_exceptions() -> Iterator[None]:
+    """GDAL/OGR/OSR errors as exceptions while the export runs; the process's own setting (QGIS's, other modules')
+    is restored afterwards."""
+    previous = [(module, module.GetUseExceptions()) for module in (gdal, ogr, osr)]
+    for module, _ in previous:
+        module.UseExceptions()
+    try:
+        yield
+    finally:
+        for module, was_on in reversed(previous):  # GDAL keeps a stack of error handlers: undo in reverse
+            if not was_on:
+                module.DontUseExceptions()
 
 _OGR_TYPES = {
     ogr.OFTString: FieldType.TEXT, ogr.OFTInteger: FieldType.INTEGER, ogr.OFTInteger64: FieldType.INTEGER,
@@ -335,23 +350,34 @@ def epsg_of_prj(path: str) -> str | None:
     with open(path, encoding="ascii", errors="replace") as handle:
         text = handle.read()
     srs = osr.SpatialReference()
-    try:
-        srs.SetFromUserInput(text)
-    except RuntimeError:
-        return None
-    if srs.AutoIdentifyEPSG() == 0 and srs.GetAuthorityCode(None):
-        return srs.GetAuthorityCode(None)
-    matches = srs.FindMatches() or []
+    with gdal_exceptions():
+        try:
+            srs.SetFromUserInput(text)
+        except RuntimeError:
+            return None
+        if _auto_identify(srs):
+            return srs.GetAuthorityCode(None)
+        try:
+            matches = srs.FindMatches() or []
+        except RuntimeError:
+            matches = []
     best = [m for m in matches if m[1] >= 90]
     return best[0][0].GetAuthorityCode(None) if best else None
+
+
+def _auto_identify(srs: osr.SpatialReference) -> bool:
+    """Whether ``srs`` identifies to an EPSG code by itself (an ESRI .prj usually does not: FindMatches does)."""
+    try:
+        return srs.AutoIdentifyEPSG() == 0 and bool(srs.GetAuthorityCode(None))
+    except RuntimeError:
+        return False
 
 
 def _expected_epsg(crs: str) -> str:
     srs = _target_srs(crs)
     if srs.GetAuthorityName(None) == "EPSG" and srs.GetAuthorityCode(None):
         return srs.GetAuthorityCode(None)
-    srs.AutoIdentifyEPSG()
-    return srs.GetAuthorityCode(None) or ""
+    return srs.GetAuthorityCode(None) if _auto_identify(srs) else ""
 
 
 def _read_arrays(layer, names: Sequence[str], geometry: str = "") -> dict[str, tuple]:
@@ -848,4 +874,5 @@ def export_package(sources: Sequence[LayerSource], options: ExportOptions, zip_p
     """Write, verify and zip a contractor package (see :class:`PackageWriter`)."""
     if options.long_text not in (LongTextPolicy.SPLIT, LongTextPolicy.TRUNCATE):
         raise InputError(tr("Unknown long text policy."))
-    return PackageWriter(sources, options, zip_path, progress, cancelled).write()
+    with gdal_exceptions():
+        return PackageWriter(sources, options, zip_path, progress, cancelled).write()

@@ -369,3 +369,14 @@ def test_a_geometry_already_invalid_in_the_source_is_reported_not_hidden(tmp_pat
         "interventions_polygon.shp: geometries already invalid in the source layer: 1."]
     text = (_unzip(zip_path, tmp_path) / "LEGGIMI.txt").read_text(encoding="utf-8")
     assert "interventions_polygon.shp: geometrie già non valide nel layer di origine: 1." in text
+
+
+def test_the_process_gdal_exception_setting_is_left_as_it_was(tmp_path):
+    from osgeo import osr
+
+    before = (gdal.GetUseExceptions(), ogr.GetUseExceptions(), osr.GetUseExceptions())
+    path = _store(tmp_path, point=[("MULTIPOINT(668000 4860000)", intervention())])
+    export_package(_store_sources(path, ["point"]), ExportOptions(), str(tmp_path / "p.zip"))
+    with pytest.raises(InputError):
+        export_package([LayerSource("x", path, "interventions_line")], ExportOptions(), str(tmp_path / "q.zip"))
+    assert (gdal.GetUseExceptions(), ogr.GetUseExceptions(), osr.GetUseExceptions()) == before

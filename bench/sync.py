@@ -4,8 +4,9 @@ loopback, started by scripts/api_stack.py), with references measured in the same
 1. Push N new interventions (default 5,000):
    - reference: a plain sequential loop of single POSTs, each over a new connection;
    - ours: the sync engine from a local store (reading the change log, converting geometries, validating, recording
-     what was pushed), with connection reuse and bounded parallelism (4), through the standard-library transport
-     and through QGIS's network stack (QgsBlockingNetworkRequest, auth config) as the plugin runs it.
+     what was pushed), with connection reuse and bounded parallelism (6, as browsers per host), through the
+     standard-library transport and through QGIS's network stack (QgsBlockingNetworkRequest, auth config) as the
+     plugin runs it.
    Target: at least 2x the reference's throughput.
 2. Incremental pull of 10 changes when the server holds 1,000 and then 100,000 features (loaded straight into
    PostgreSQL, modified a day ago). Target: about the same time (cost grows with the changes, not the collection).
@@ -137,7 +138,7 @@ def basic_authcfg(user: str, password: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="1,000 pushes; 1,000 vs 10,000 features for the pull")
-    parser.add_argument("--concurrency", type=int, default=4, help="parallel pushes (default 4)")
+    parser.add_argument("--concurrency", type=int, default=6, help="parallel pushes (default 6, as the engine)")
     args = parser.parse_args()
     n_push = 1000 if args.quick else 5000
     sizes = (1000, 10000) if args.quick else (1000, 100000)

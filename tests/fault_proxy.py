@@ -116,7 +116,7 @@ class FaultProxy:
             client_writer.close()
             self._tasks.discard(asyncio.current_task())
 
-    def __enter__(self) -> "FaultProxy":
+    def __enter__(self) -> FaultProxy:
         self._thread.start()
 
         async def serve():

@@ -20,7 +20,6 @@ from qgis.core import (
     QgsCoordinateTransformContext,
     QgsGeometry,
     QgsJsonUtils,
-    QgsWkbTypes,
 )
 
 from prato_smartcity_plugin.adapters.store import database

@@ -33,7 +33,7 @@ class ApiConfig:
     authcfg: str
 
     @classmethod
-    def from_settings(cls) -> "ApiConfig":
+    def from_settings(cls) -> ApiConfig:
         return cls(settings.get("api_base_url").strip(), settings.get("api_collection").strip() or "interventions",
                    settings.get("api_authcfg"))
 

@@ -97,7 +97,7 @@ class QtThreadExecutor:
         self.pool.start(job)
         return future
 
-    def __enter__(self) -> "QtThreadExecutor":
+    def __enter__(self) -> QtThreadExecutor:
         return self
 
     def __exit__(self, *exc) -> None:

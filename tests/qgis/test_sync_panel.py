@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 import pytest
-from qgis.core import QgsApplication
 from qgis.gui import QgsRubberBand
 
 from prato_smartcity_plugin.adapters import settings

@@ -50,7 +50,7 @@ class RetryPolicy:
             delay = min(delay * 2, self.max_delay)
 
 
-class WriteOutcomeUnknown(NetworkError):
+class WriteOutcomeUnknownError(NetworkError):
     """A write got no usable answer (lost connection, 5xx): it may or may not have reached the server."""
 
 
@@ -94,9 +94,8 @@ class FeaturesClient:
         try:
             response = self.transport.request(method, url, headers=headers, body=body, timeout=self.timeout)
         except TransportError as error:
-            raise WriteOutcomeUnknown(tr("The municipal API did not answer."), str(error), retryable=True) \
-                if method != "GET" else NetworkError(tr("The municipal API did not answer."), str(error),
-                                                     retryable=True)
+            kind = NetworkError if method == "GET" else WriteOutcomeUnknownError
+            raise kind(tr("The municipal API did not answer."), str(error), retryable=True) from error
         if response.status in (401, 403, 407):
             raise AuthenticationError(
                 tr("The municipal API refused the credentials (HTTP {status}): check the authentication "
@@ -187,7 +186,7 @@ class FeaturesClient:
         headers = {"Content-Type": GEOJSON, "Accept": "application/json"} if body is not None else {}
         response = self._send(method, url, body=body, headers=headers)
         if response.status >= 500 or response.status in RETRYABLE_STATUS:
-            raise WriteOutcomeUnknown(tr("The municipal API answered with an error (HTTP {status}).").format(
+            raise WriteOutcomeUnknownError(tr("The municipal API answered with an error (HTTP {status}).").format(
                 status=response.status), f"{method} {url}\n{_short(response.body)}", status=response.status,
                 retryable=True)
         return response

@@ -38,7 +38,7 @@ from prato_smartcity_plugin.core.errors import (
 from prato_smartcity_plugin.core.i18n import translate
 from prato_smartcity_plugin.core.interventions import schema
 from prato_smartcity_plugin.core.log import get_logger
-from prato_smartcity_plugin.core.sync.client import FeaturesClient, WriteOutcomeUnknown
+from prato_smartcity_plugin.core.sync.client import FeaturesClient, WriteOutcomeUnknownError
 
 log = get_logger("sync")
 
@@ -206,7 +206,7 @@ def _geometry_equal(a: Any, b: Any) -> bool:
 
 
 class SyncEngine:
-    def __init__(self, store: LocalStore, client: FeaturesClient, concurrency: int = 4, batch_size: int = 100,
+    def __init__(self, store: LocalStore, client: FeaturesClient, concurrency: int = 6, batch_size: int = 100,
                  overlap_seconds: int = 120, progress: Callable[[float], None] | None = None,
                  is_cancelled: Callable[[], bool] = lambda: False, sleep: Callable[[float], None] = time.sleep,
                  executor: Callable[[int], Any] = ThreadPoolExecutor):
@@ -410,7 +410,7 @@ class SyncEngine:
                     return Outcome(change, "pushed", 1)
                 self.client.replace(self._payload(mine, expected, cid))
                 return Outcome(change, "pushed", expected + 1)
-            except WriteOutcomeUnknown as error:
+            except WriteOutcomeUnknownError as error:
                 if error.status == 500:  # this server answers 500 to bad data too: read back, then judge
                     refused += 1
                     if refused > 2:

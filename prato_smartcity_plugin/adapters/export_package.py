@@ -17,8 +17,8 @@ import shutil
 import tempfile
 import threading
 import zipfile
-from dataclasses import dataclass, field
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
 from osgeo import gdal, ogr, osr

@@ -195,7 +195,7 @@ def main() -> None:
     t_index, index = timed(CoverageIndex, candidates, demand, 100.0)
     t_strtree = strtree_index_time(cx, cy, dx, dy, 100.0, index)
     t_celf, selection = timed(select_sites, candidates, demand, existing, n_sites=n_sites, radius_m=100.0)
-    t_plain, plain = timed(plain_greedy, index, demand, existing, n_sites)
+    t_plain, plain = timed(plain_greedy, index, candidates, demand, existing, n_sites)
     assert [p.candidate for p in selection.picks] == plain, "CELF and the plain greedy must pick the same sites"
     t_spaced, spaced = timed(select_sites, candidates, demand, existing, n_sites=n_sites, radius_m=100.0,
                              min_spacing_m=300.0)
@@ -227,14 +227,18 @@ def main() -> None:
     QgsApplication.processingRegistry().removeProvider(provider)
 
 
-def plain_greedy(index, demand, existing, n_sites):
+def plain_greedy(index, candidates, demand, existing, n_sites):
+    """Every gain recomputed at every step; the same tie-break as select_sites (nearest the network, then order)."""
     from prato_smartcity_plugin.core.wifi.coverage import covered_demand
+    from prato_smartcity_plugin.core.wifi.siting import network_distance
 
     covered = covered_demand(existing, demand)
+    near = network_distance(candidates, existing)
+    order = np.arange(len(candidates))
     picks = []
     for _ in range(n_sites):
         gains = index.gains(np.where(covered, 0.0, demand.weights))
-        best = int(np.argmax(gains))
+        best = int(np.lexsort((order, near, -gains))[0])
         if gains[best] <= 0:
             break
         picks.append(best)

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
+    QgsWkbTypes,
 )
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt, pyqtSignal
@@ -161,10 +162,16 @@ class WifiPanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         row.addWidget(self.cancel_button)
         layout.addLayout(row)
+        self._preselect()
         self.summary = QTextBrowser(self)
         self.summary.setObjectName("wifiSummary")
         self.summary.setOpenLinks(False)
         layout.addWidget(self.summary, 1)
+
+    def _preselect(self) -> None:
+        """Point the combos at the likely layers of the project (the demo's names among them)."""
+        _prefer(self.access_points, ("access", "accesso", "wifi", "wi-fi", "hotspot"), QgsWkbTypes.PointGeometry)
+        _prefer(self.comune, ("comune", "boundary", "confine"), QgsWkbTypes.PolygonGeometry)
 
     def _guarded(self, action) -> None:
         with reporting_errors(self.iface.messageBar(), self.iface):
@@ -309,6 +316,15 @@ class WifiPanel(QWidget):
         if not self.feedback.notes:
             return ""
         return "<ul>" + "".join(f"<li>{html.escape(n)}</li>" for n in self.feedback.notes) + "</ul>"
+
+
+def _prefer(combo: QgsMapLayerComboBox, words, geometry_type) -> None:
+    """Select the first layer of ``combo`` whose name has one of ``words``, preferring ``geometry_type``."""
+    layers = [combo.layer(i) for i in range(combo.count()) if combo.layer(i) is not None]
+    named = [lyr for lyr in layers if any(w in lyr.name().lower() for w in words)]
+    typed = [lyr for lyr in named if getattr(lyr, "geometryType", lambda: None)() == geometry_type]
+    if typed or named:
+        combo.setLayer((typed or named)[0])
 
 
 class _PanelFeedback(QgsProcessingFeedback):

@@ -39,7 +39,7 @@ def test_plan_new_access_points_button_gives_ranked_layer_and_before_after(panel
     with qtbot.waitSignal(panel.finished, timeout=TIMEOUT_MS) as signal:
         qtbot.mouseClick(panel.plan_button, 1)  # Qt.LeftButton
         if panel.task is not None:  # shapely 2: a background task; shapely 1 runs on the main thread, already done
-            assert not panel.plan_button.isEnabled() and panel.progress.isVisible()
+            assert not panel.plan_button.isEnabled() and not panel.progress.isHidden()
     name, results = signal.args
     assert name == "wifi_site_selection" and results["SHARE_AFTER"] > results["SHARE_BEFORE"]
     names = [lyr.name() for lyr in QgsProject.instance().mapLayers().values()]
@@ -50,6 +50,19 @@ def test_plan_new_access_points_button_gives_ranked_layer_and_before_after(panel
     text = panel.summary.toPlainText()
     assert "Coverage of the demand" in text and "→" in text and "Nearest access point" in text
     assert panel.plan_button.isEnabled()
+
+
+def test_the_demo_project_layers_are_preselected(qgis_iface, clean_project, qtbot, tmp_path):
+    from tests.conftest import REPO
+
+    gpkg = tmp_path / "prato_demo.gpkg"
+    gpkg.write_bytes((REPO / "resources" / "demo" / "prato_demo.gpkg").read_bytes())  # never open the shipped one
+    names = ["prato_comune", "cycle_paths", "wifi_coverage_areas", "wifi_access_points"]
+    QgsProject.instance().addMapLayers([QgsVectorLayer(f"{gpkg}|layername={n}", n, "ogr") for n in names])
+    widget = WifiPanel(qgis_iface)
+    qtbot.addWidget(widget)
+    assert widget.access_points.currentLayer().name() == "wifi_access_points"
+    assert widget.comune.currentLayer().name() == "prato_comune"
 
 
 def test_coverage_button_and_bad_input_message(panel, qtbot, qgis_iface):

@@ -44,6 +44,8 @@ def test_record_mapping_accepts_codes_labels_and_reports_unknown_values():
                "data": "2021-06-01"},
         mapping={"ap_id": "ID", "name": "NOME", "programme": "prog", "status": "stato", "radius_m": "r",
                  "install_date": "data"}, notes=notes, origin=3)
+    assert schema.access_point_from_record(0, 0, {"ID": 12}).ap_id == "12"
+    assert schema.access_point_from_record(0, 0, {}, origin=4).display_name() == "access point 4"
     assert (point.ap_id, point.name, point.programme, point.status) == ("A7", "Piazza del Duomo", "wifi_italia",
                                                                         "installed")
     assert point.radius_m == 80.5 and point.install_date.isoformat() == "2021-06-01"
@@ -171,6 +173,16 @@ def test_a_site_covering_all_demand_is_picked_first_and_explained():
     assert first.nearest_ap == "Piazza del Duomo" and first.nearest_ap_m == pytest.approx(2000)
     assert "Rank 1" in first.explanation and "Piazza del Duomo" in first.explanation
     assert result.optimality_bound == 1.0
+
+
+def test_equal_gains_go_to_the_site_nearest_the_existing_network():
+    demand = demand_at([(dx, dy) for dx in range(-2000, 2001, 50) for dy in range(-200, 201, 50)])
+    candidates = candidates_at([(-1500, 0), (1500, 0), (400, 0)])  # the same gain each (an even grid)
+    existing = prepare_access_points([ap(0, 0, 100, name="Duomo")]).points
+    result = select_sites(candidates, demand, existing, n_sites=1, radius_m=100)
+    assert result.picks[0].candidate == 2 and result.picks[0].nearest_ap_m == pytest.approx(400)
+    alone = select_sites(candidates, demand, [], n_sites=1, radius_m=100)
+    assert alone.picks[0].candidate == 0  # no network: the candidate listed first
 
 
 def test_existing_coverage_is_taken_into_account():

@@ -202,7 +202,7 @@ def coverage_statistics(prepared: PreparedAccessPoints, areas: Sequence[tuple[st
         rows.append(_area_row(name, geom, coverage, demand, mask))
     if areas:
         total_area = unary_union([g for _, g in areas])
-        total = _area_row(tr("All areas"), total_area, coverage, demand, mask)
+        total = _area_row(tr("All areas"), total_area, coverage, demand, mask, with_gap=False)
         if demand is not None and total.demand_count == 0:
             raise InputError(tr("None of the {n} demand points lies in the areas of interest: check the demand layer "
                                 "and its CRS.").format(n=len(demand)))
@@ -221,9 +221,9 @@ def coverage_statistics(prepared: PreparedAccessPoints, areas: Sequence[tuple[st
     return CoverageResult(coverage, rows, total, mask, notes)
 
 
-def _area_row(name, geom, coverage, demand, mask) -> AreaStatistics:
+def _area_row(name, geom, coverage, demand, mask, with_gap: bool = True) -> AreaStatistics:
     covered = geom.intersection(coverage)
-    row = AreaStatistics(str(name), geom.area, covered.area, geom.difference(coverage))
+    row = AreaStatistics(str(name), geom.area, covered.area, geom.difference(coverage) if with_gap else None)
     if demand is not None:
         inside = geometry.contains_xy(geom, demand.xs, demand.ys)
         row.demand_count = int(inside.sum())

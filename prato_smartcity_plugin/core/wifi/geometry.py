@@ -49,13 +49,22 @@ def polygonal_parts(geom) -> list:
 
 
 def as_multipolygon(geom) -> MultiPolygon:
+    if isinstance(geom, MultiPolygon):
+        return geom
     return MultiPolygon(polygonal_parts(geom))
 
 
 def disc_union(xs: Sequence[float], ys: Sequence[float], radii: Sequence[float]):
     """The union of the discs (as polygons with :data:`QUAD_SEGMENTS` segments per quarter)."""
-    discs = [Point(x, y).buffer(r, QUAD_SEGMENTS) for x, y, r in zip(xs, ys, radii)]
-    return unary_union(discs) if discs else MultiPolygon()
+    if len(xs) == 0:
+        return MultiPolygon()
+    try:  # shapely 2: buffers and union in one vectorised call each
+        from shapely import buffer, points, union_all
+    except ImportError:  # shapely 1.8
+        return unary_union([Point(x, y).buffer(r, QUAD_SEGMENTS) for x, y, r in zip(xs, ys, radii)])
+    discs = buffer(points(np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)),
+                   np.asarray(radii, dtype=float), quad_segs=QUAD_SEGMENTS)
+    return union_all(discs)
 
 
 def looks_geographic(xs: Iterable[float], ys: Iterable[float]) -> bool:

@@ -118,7 +118,8 @@ class AccessPoint:
         return values
 
     def display_name(self) -> str:
-        return self.name or self.site or self.ap_id or str(self.origin)
+        return self.name or self.site or translate(CONTEXT, "access point {id}").format(
+            id=self.ap_id or self.origin)
 
     def with_flag(self, flag: str) -> None:
         if flag not in self.flags:
@@ -183,8 +184,11 @@ def access_point_from_record(x: float, y: float, record: Mapping[str, Any], mapp
     values = dict(DEFAULTS)
     values.update(defaults or {})
     notes = notes if notes is not None else []
+    by_lower = {str(k).lower(): k for k in record}
     for name in MAPPABLE_FIELDS:
         source_field = mapping.get(name) or name
+        if name == "ap_id" and not mapping.get(name) and source_field not in record:
+            source_field = by_lower.get("id", source_field)  # the usual name of an identifier field
         if source_field in record and _text(record[source_field]) != "":
             values[name] = record[source_field]
     radius_raw = values.get("radius_m")

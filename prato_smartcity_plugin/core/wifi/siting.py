@@ -144,6 +144,26 @@ class CoverageIndex:
         return per_pair[self.indptr[1:]] - per_pair[self.indptr[:-1]]
 
 
+#: How far the tie-break looks for the nearest existing access point.
+TIE_SEARCH_M = 1000.0
+
+
+def network_distance(candidates: Candidates, existing: Sequence[AccessPoint],
+                     search_m: float = TIE_SEARCH_M) -> np.ndarray:
+    """Distance from each candidate to the nearest existing access point (``inf`` beyond ``search_m``; zeros when
+    there is no existing access point, so that ties then go by candidate order)."""
+    if not existing:
+        return np.zeros(len(candidates))
+    out = np.full(len(candidates), np.inf)
+    index = geometry.PointIndex([p.x for p in existing], [p.y for p in existing], search_m)
+    for start in range(0, len(candidates), 2048):
+        qx, qy = candidates.xs[start:start + 2048], candidates.ys[start:start + 2048]
+        q, p = index.query_pairs(qx, qy, search_m)
+        if q.size:
+            np.minimum.at(out, q + start, np.hypot(index.xs[p] - qx[q], index.ys[p] - qy[q]))
+    return out
+
+
 def select_sites(candidates: Candidates, demand: Demand, existing: Sequence[AccessPoint] = (),
                  n_sites: int = DEFAULT_SITES, radius_m: float = 100.0, min_spacing_m: float = 0.0,
                  exclusion=None, spacing_from_existing: bool = True, feedback=None) -> SiteSelection:
@@ -152,7 +172,8 @@ def select_sites(candidates: Candidates, demand: Demand, existing: Sequence[Acce
     ``existing`` access points (radii set, see :func:`coverage.prepare_access_points`) cover demand already and, when
     ``spacing_from_existing``, also keep new sites ``min_spacing_m`` away. Candidates inside ``exclusion`` (a shapely
     polygon) are never chosen. ``feedback`` may have ``is_canceled()`` and ``set_progress(percent)``.
-    Ties go to the candidate listed first, so results are reproducible.
+    Equal gains go to the candidate nearest an existing access point (within :data:`TIE_SEARCH_M`), then to the one
+    listed first, so results are reproducible.
     """
     if n_sites < 1:
         raise InputError(tr("The number of new access points must be at least 1."))
@@ -206,7 +227,10 @@ def select_sites(candidates: Candidates, demand: Demand, existing: Sequence[Acce
         raise InputError(tr("Every demand point that a candidate site could reach is already covered."))
 
     considered = int(allowed.sum())
-    heap = [(-float(g), int(c)) for c, g in enumerate(gains) if allowed[c] and g > 0]
+    # Equal gains (frequent with an even demand grid) go to the site nearest the existing network, then to the
+    # candidate listed first.
+    near_network = network_distance(candidates, existing)
+    heap = [(-float(g), float(near_network[c]), int(c)) for c, g in enumerate(gains) if allowed[c] and g > 0]
     heapq.heapify(heap)
     fresh_at = np.zeros(len(candidates), dtype=np.int64)  # len(picks) when the stored gain was computed
     ex_x = np.array([p.x for p in existing])
@@ -221,7 +245,7 @@ def select_sites(candidates: Candidates, demand: Demand, existing: Sequence[Acce
     while heap and len(picks) < n_sites:
         if feedback is not None and getattr(feedback, "is_canceled", lambda: False)():
             raise CancelledError(tr("Site selection cancelled."))
-        neg_gain, c = heapq.heappop(heap)
+        neg_gain, _, c = heapq.heappop(heap)
         if not allowed[c]:
             continue
         if fresh_at[c] != len(picks):
@@ -231,7 +255,7 @@ def select_sites(candidates: Candidates, demand: Demand, existing: Sequence[Acce
             upper[c] = gain
             evaluations += 1
             if gain > 0:
-                heapq.heappush(heap, (-gain, c))
+                heapq.heappush(heap, (-gain, float(near_network[c]), c))
             continue
         gain = -neg_gain
         members = index.covered_by(c)

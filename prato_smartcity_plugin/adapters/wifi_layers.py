@@ -133,20 +133,27 @@ class Reader:
         xs, ys, feats = [], [], []
         missing = multi = 0
         for feature in source.getFeatures(self._request(attributes)):
-            geom = feature.geometry()
-            if geom.isNull() or geom.isEmpty():
+            if not feature.hasGeometry():
                 missing += 1
                 continue
-            if geom.isMultipart():
-                parts = geom.asMultiPoint()
+            geom = feature.geometry()
+            try:  # the common case first: as few calls per feature as possible
+                point = geom.asPoint()
+            except (TypeError, ValueError):  # a multipoint, or an empty one
+                parts = [] if geom.isEmpty() else geom.asMultiPoint()
+                if not parts:
+                    missing += 1
+                    continue
                 multi += len(parts) > 1
                 point = parts[0]
-            else:
-                point = geom.asPoint()
             if transform is not None:
                 point = transform.transform(point)
-            xs.append(point.x())
-            ys.append(point.y())
+            x, y = point.x(), point.y()
+            if x != x or y != y:  # an empty point reads as NaN
+                missing += 1
+                continue
+            xs.append(x)
+            ys.append(y)
             feats.append(feature)
         self._finish(source, what, len(feats), missing)
         if multi:

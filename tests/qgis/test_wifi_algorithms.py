@@ -146,6 +146,35 @@ def test_negative_radius_is_refused_with_the_access_point_named(provider):
                               "STATISTICS": "memory:"})
 
 
+def test_features_without_a_position_are_left_out_and_said(provider):
+    src = layer("MultiPoint?crs=EPSG:6707&field=name:string&field=radius_m:double",
+                [(f"MULTIPOINT(({X0} {Y0}),({X0 + 5} {Y0}))", ["two parts", 50]), ("POINT EMPTY", ["empty", 50]),
+                 (f"MULTIPOINT(({X0 + 500} {Y0}))", ["one part", 50])])
+    feature = QgsFeature(src.fields())
+    feature.setAttributes(["no geometry", 50])
+    src.dataProvider().addFeatures([feature])
+    feedback = Collect()
+    result = run("wifi_load_access_points", {"INPUT": src, "COMUNE": None, "OUTPUT": "memory:"}, feedback)
+    assert sorted(f["name"] for f in features(result["OUTPUT"])) == ["one part", "two parts"]
+    assert "2 features of" in feedback.text() and "no geometry" in feedback.text()
+    assert "1 features of" in feedback.text() and "first point" in feedback.text()
+
+
+def test_outputs_loaded_by_processing_get_the_wifi_styles(provider, clean_project):
+    import processing
+
+    demand = layer("Point?crs=EPSG:6707", [(pt(0, 0), []), (pt(500, 0), [])])
+    candidates = layer("Point?crs=EPSG:6707", [(pt(0, 0), []), (pt(500, 0), [])])
+    results = processing.runAndLoadResults(f"{PROVIDER_ID}:wifi_site_selection", {
+        "COMUNE": None, "DEMAND": demand, "CANDIDATES": candidates, "N_SITES": 2, "SITES": "TEMPORARY_OUTPUT",
+        "COVERAGE": "TEMPORARY_OUTPUT"})
+    sites = clean_project.mapLayer(results["SITES"])
+    coverage = clean_project.mapLayer(results["COVERAGE"])
+    assert sites.featureCount() == 2 and sites.labelsEnabled()  # the ranks as labels, from wifi_new_sites.qml
+    assert coverage.renderer().type() == "categorizedSymbol"
+    assert {c.label() for c in coverage.renderer().categories()} >= {"Existing coverage", "Added by the new sites"}
+
+
 # --- coverage ----------------------------------------------------------------------------------------------------
 
 

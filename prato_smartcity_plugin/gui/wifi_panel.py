@@ -76,6 +76,8 @@ def _spin(parent, name, value, maximum, suffix="", decimals=None):
 class WifiPanel(QWidget):
     #: Emitted with the algorithm's results once its layers are in the project.
     finished = pyqtSignal(str, dict)
+    #: Emitted with the algorithm's name when it failed or was cancelled (the message bar says why).
+    failed = pyqtSignal(str)
 
     def __init__(self, iface, parent=None):
         super().__init__(parent)
@@ -265,9 +267,13 @@ class WifiPanel(QWidget):
         if not ok:
             if self.feedback.isCanceled():
                 push(self.iface.messageBar(), self.tr("Wi-Fi analysis cancelled."), Level.INFO)
-                return
-            show_error(self.iface.messageBar(), InputError(self.feedback.error or self.tr("The Wi-Fi analysis failed."),
-                                                           details="\n".join(self.feedback.log)), self.iface)
+            else:
+                # QgsProcessingAlgorithm.run reports the exception as a non-fatal error: the last one says why.
+                reason = self.feedback.error or (self.feedback.warnings[-1] if self.feedback.warnings else "")
+                show_error(self.iface.messageBar(), InputError(
+                    reason or self.tr("The Wi-Fi analysis failed."),
+                    details="\n".join(self.feedback.log)), self.iface)
+            self.failed.emit(name)
             return
         self.added_layers = []
         for key, title in outputs.items():

@@ -78,3 +78,14 @@ def test_coverage_button_and_bad_input_message(panel, qtbot, qgis_iface):
     qtbot.mouseClick(panel.coverage_button, 1)
     bar_texts = [w.text() for w in qgis_iface.messageBar().items()]
     assert any("Choose a layer of access points" in t for t in bar_texts)
+
+
+def test_an_analysis_that_refuses_its_input_says_why_in_the_message_bar(panel, qtbot, qgis_iface):
+    far = layer("Point?crs=EPSG:6707&field=w:double", [("POINT(100000 100000)", [1.0])], "far demand")
+    QgsProject.instance().addMapLayer(far)
+    panel.demand.setLayer(far)
+    with qtbot.waitSignal(panel.failed, timeout=TIMEOUT_MS):
+        qtbot.mouseClick(panel.coverage_button, 1)
+    texts = [w.text() for w in qgis_iface.messageBar().items()]
+    assert any("None of the 1 demand points" in t for t in texts), texts
+    assert panel.coverage_button.isEnabled() and panel.task is None

@@ -17,17 +17,17 @@ from prato_smartcity_plugin.core.i18n import QT_TRANSLATE_NOOP
 #: Sections are listed here only once their capability works.
 SECTIONS: list[tuple[str, str, str]] = [
     ("home", QT_TRANSLATE_NOOP("PratoSmartCity", "Prato"), "prato_smartcity_plugin.gui.home_panel:HomePanel"),
+    ("catalogue", QT_TRANSLATE_NOOP("PratoSmartCity", "Open data"),
+     "prato_smartcity_plugin.gui.catalogue_panel:CataloguePanel"),
+    ("wifi", QT_TRANSLATE_NOOP("PratoSmartCity", "Wi-Fi"), "prato_smartcity_plugin.gui.wifi_panel:WifiPanel"),
     ("cycling", QT_TRANSLATE_NOOP("PratoSmartCity", "Cycling"),
      "prato_smartcity_plugin.gui.cycling_panel:CyclingPanel"),
     ("interventions", QT_TRANSLATE_NOOP("PratoSmartCity", "Interventions"),
      "prato_smartcity_plugin.gui.interventions_panel:InterventionsPanel"),
-    ("export", QT_TRANSLATE_NOOP("PratoSmartCity", "Export"), "prato_smartcity_plugin.gui.export_panel:ExportPanel"),
-    ("catalogue", QT_TRANSLATE_NOOP("PratoSmartCity", "Open data"),
-     "prato_smartcity_plugin.gui.catalogue_panel:CataloguePanel"),
     ("clashes", QT_TRANSLATE_NOOP("PratoSmartCity", "Road works clashes"),
      "prato_smartcity_plugin.gui.clashes_widget:ClashesWidget"),
     ("sync", QT_TRANSLATE_NOOP("PratoSmartCity", "Sync"), "prato_smartcity_plugin.gui.sync_panel:SyncPanel"),
-    ("wifi", QT_TRANSLATE_NOOP("PratoSmartCity", "Wi-Fi"), "prato_smartcity_plugin.gui.wifi_panel:WifiPanel"),
+    ("export", QT_TRANSLATE_NOOP("PratoSmartCity", "Export"), "prato_smartcity_plugin.gui.export_panel:ExportPanel"),
     ("field", QT_TRANSLATE_NOOP("PratoSmartCity", "Field work"), "prato_smartcity_plugin.gui.field_panel:FieldPanel"),
 ]
 

@@ -10,8 +10,9 @@ from qgis.PyQt.QtWidgets import QAction
 
 from prato_smartcity_plugin.adapters import i18n, logging_bridge
 from prato_smartcity_plugin.adapters.paths import icon_path
+from prato_smartcity_plugin.core.i18n import QT_TRANSLATE_NOOP
 
-MENU = "&Prato Smart City"
+MENU = QT_TRANSLATE_NOOP("PratoSmartCity", "&Prato Smart City")
 
 
 def tr(text: str) -> str:

@@ -29,8 +29,12 @@ from prato_smartcity_plugin.core.cycling import schema
 from prato_smartcity_plugin.core.cycling.geometry import CleanLines, clean_lines
 from prato_smartcity_plugin.core.cycling.network import Areas, Network
 from prato_smartcity_plugin.core.errors import InputError
-from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+from prato_smartcity_plugin.core.i18n import translate
 from prato_smartcity_plugin.core.log import get_logger
+
+
+def tr(text: str) -> str:
+    return translate("PratoSmartCity", text)
 
 WORK_CRS = "EPSG:6707"
 OSM_ATTRIBUTION = "© OpenStreetMap contributors (ODbL)"
@@ -117,16 +121,16 @@ def _transform(source, crs: QgsCoordinateReferenceSystem, transform_context=None
 def require_geometry(source, geometry_type, what: str) -> None:
     """Refuse, with a clear message, a missing layer, a layer of another geometry type, or one without a CRS."""
     if source is None or (isinstance(source, QgsVectorLayer) and not source.isValid()):
-        raise InputError(translate(CONTEXT, "{what}: the layer is missing or cannot be read.").format(what=what))
+        raise InputError(tr("{what}: the layer is missing or cannot be read.").format(what=what))
     if QgsWkbTypes.geometryType(source.wkbType()) != geometry_type:
-        names = {QgsWkbTypes.LineGeometry: translate(CONTEXT, "a line layer"),
-                 QgsWkbTypes.PointGeometry: translate(CONTEXT, "a point layer"),
-                 QgsWkbTypes.PolygonGeometry: translate(CONTEXT, "a polygon layer")}
-        raise InputError(translate(CONTEXT, "{what}: \"{layer}\" is not {expected}.").format(
+        names = {QgsWkbTypes.LineGeometry: tr("a line layer"),
+                 QgsWkbTypes.PointGeometry: tr("a point layer"),
+                 QgsWkbTypes.PolygonGeometry: tr("a polygon layer")}
+        raise InputError(tr("{what}: \"{layer}\" is not {expected}.").format(
             what=what, layer=source_name(source), expected=names.get(geometry_type, "")),
             details=f"geometry type: {QgsWkbTypes.displayString(source.wkbType())}")
     if not source_crs(source).isValid():
-        raise InputError(translate(CONTEXT, "{what}: \"{layer}\" has no coordinate reference system.").format(
+        raise InputError(tr("{what}: \"{layer}\" has no coordinate reference system.").format(
             what=what, layer=source_name(source)))
 
 
@@ -142,7 +146,7 @@ def _features(source, selected_only: bool = False, feedback=None, expression: st
         if feedback is not None:
             if feedback.isCanceled():
                 from prato_smartcity_plugin.core.errors import CancelledError
-                raise CancelledError(translate(CONTEXT, "Cancelled."))
+                raise CancelledError(tr("Cancelled."))
             if total > 0 and n % 500 == 0:
                 feedback.setProgress(100.0 * n / total)
         yield feature
@@ -153,7 +157,7 @@ def read_cycle_paths(layer, crs=None, mapping: Mapping[str, str] | None = None, 
                      what: str = "", transform_context=None) -> tuple[Network, dict[Any, dict[str, Any]]]:
     """A line layer (or feature source) as a :class:`Network` in the work CRS, with the typed record of each
     feature (by feature id). ``kind`` forces one kind for every feature (``schema.PLANNED`` for planned links)."""
-    what = what or translate(CONTEXT, "Cycle paths")
+    what = what or tr("Cycle paths")
     require_geometry(layer, QgsWkbTypes.LineGeometry, what)
     target = work_crs(crs)
     transform = _transform(layer, target, transform_context)
@@ -181,14 +185,14 @@ def read_cycle_paths(layer, crs=None, mapping: Mapping[str, str] | None = None, 
         _log.info("%s %s: %s %s", what, source_name(layer), clean.summary(), dict(clean.skipped_keys))
     network = Network.from_clean(clean, {key: r["kind"] for key, r in records.items()})
     if not network.lines:
-        raise InputError(translate(CONTEXT, "{what}: \"{layer}\" has no usable line. {summary}").format(
+        raise InputError(tr("{what}: \"{layer}\" has no usable line. {summary}").format(
             what=what, layer=source_name(layer), summary=clean.summary()))
     return network, records
 
 
 def read_areas(layer, name_field: str = "", crs=None, what: str = "", transform_context=None) -> Areas:
     """Polygons in the work CRS, named by ``name_field`` (or by feature id)."""
-    require_geometry(layer, QgsWkbTypes.PolygonGeometry, what or translate(CONTEXT, "Areas"))
+    require_geometry(layer, QgsWkbTypes.PolygonGeometry, what or tr("Areas"))
     transform = _transform(layer, work_crs(crs), transform_context)
     names, polygons = [], []
     for feature in _features(layer):
@@ -210,7 +214,7 @@ def read_barriers(layers: Iterable[QgsVectorLayer], crs=None, transform_context=
             continue
         if QgsWkbTypes.geometryType(layer.wkbType()) not in (QgsWkbTypes.LineGeometry,
                                                               QgsWkbTypes.PolygonGeometry):
-            raise InputError(translate(CONTEXT, "Barriers: \"{layer}\" is not a line or polygon layer.").format(
+            raise InputError(tr("Barriers: \"{layer}\" is not a line or polygon layer.").format(
                 layer=source_name(layer)))
         transform = _transform(layer, work_crs(crs), transform_context)
         for feature in _features(layer):
@@ -227,7 +231,7 @@ def read_points(layer, weight_field: str = "", crs=None, transform_context=None)
     Multi-points count once, at their first point."""
     import numpy as np
 
-    require_geometry(layer, QgsWkbTypes.PointGeometry, translate(CONTEXT, "Points"))
+    require_geometry(layer, QgsWkbTypes.PointGeometry, tr("Points"))
     transform = _transform(layer, work_crs(crs), transform_context)
     xy, weights, ids, skipped = [], [], [], 0
     for feature in _features(layer):
@@ -279,9 +283,9 @@ def load_cycle_paths(source, name: str = "", crs=None, mapping: Mapping[str, str
     else:
         layer = QgsVectorLayer(str(source), name or "cycle paths", "ogr")
         if not layer.isValid():
-            raise InputError(translate(CONTEXT, "Cannot read the cycle paths file {path}.").format(path=source))
+            raise InputError(tr("Cannot read the cycle paths file {path}.").format(path=source))
     network, records = read_cycle_paths(layer, crs, mapping)
     from_osm = any(r.get("source") == "OpenStreetMap" for r in records.values())
-    result = cycle_path_layer(network, records, crs, name or translate(CONTEXT, "Cycle paths"),
+    result = cycle_path_layer(network, records, crs, name or tr("Cycle paths"),
                               OSM_ATTRIBUTION if from_osm else "")
     return result, network.cleaning

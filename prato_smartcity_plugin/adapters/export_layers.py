@@ -10,11 +10,11 @@ from qgis.core import QgsProject, QgsProviderRegistry, QgsVectorFileWriter, QgsV
 
 from prato_smartcity_plugin.adapters.export_package import LayerSource
 from prato_smartcity_plugin.core.errors import ExportError, InputError
-from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+from prato_smartcity_plugin.core.i18n import translate
 
 
 def tr(text: str) -> str:
-    return translate(CONTEXT, text)
+    return translate("PratoSmartCity", text)
 
 
 def attribution_and_licence(layer: QgsVectorLayer) -> tuple[str, str]:

@@ -42,7 +42,7 @@ from prato_smartcity_plugin.core.export.rules import (
     utf8_chunks,
     value_labels,
 )
-from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+from prato_smartcity_plugin.core.i18n import translate
 from prato_smartcity_plugin.core.interventions.schema import FieldType, GeometryKind
 from prato_smartcity_plugin.core.log import get_logger
 
@@ -78,7 +78,7 @@ _TYPE_COLUMN, _SINGLE_COLUMN = "prato_export_geometry_type", "prato_export_singl
 
 
 def tr(text: str) -> str:
-    return translate(CONTEXT, text)
+    return translate("PratoSmartCity", text)
 
 
 @dataclass

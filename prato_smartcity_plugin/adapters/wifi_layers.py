@@ -28,7 +28,7 @@ from qgis.PyQt.QtCore import QDate, QVariant
 
 from prato_smartcity_plugin.adapters.paths import resource
 from prato_smartcity_plugin.core.errors import InputError, Level, PratoError
-from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+from prato_smartcity_plugin.core.i18n import translate
 from prato_smartcity_plugin.core.wifi import opendata, schema
 from prato_smartcity_plugin.core.wifi.schema import AccessPoint, Note
 
@@ -41,7 +41,7 @@ _QVARIANT = {"text": QVariant.String, "integer": QVariant.Int, "real": QVariant.
 
 
 def tr(text: str) -> str:
-    return translate(CONTEXT, text)
+    return translate("PratoSmartCity", text)
 
 
 def working_crs(*sources) -> QgsCoordinateReferenceSystem:

@@ -54,7 +54,15 @@ class PratoAlgorithm(QgsProcessingAlgorithm):
         return flags
 
     def tr(self, text: str) -> str:
-        return QCoreApplication.translate(type(self).__name__, text)
+        """``text`` translated in the context of the class that wrote it: pylupdate5 files a ``self.tr`` under the
+        class whose body holds the call, which for a shared base (``_CycleAlgorithm``) is not ``type(self)``."""
+        for cls in type(self).__mro__:
+            if cls is PratoAlgorithm:
+                break
+            translated = QCoreApplication.translate(cls.__name__, text)
+            if translated != text:
+                return translated
+        return text
 
     def createInstance(self):  # noqa: N802
         return type(self)()

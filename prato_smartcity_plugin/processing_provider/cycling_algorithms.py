@@ -29,11 +29,12 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from prato_smartcity_plugin.core.i18n import QT_TRANSLATE_NOOP
 from prato_smartcity_plugin.processing_provider.base import PratoAlgorithm
 
 GROUP_ID = "cycling"
-HTML_FILTER = "HTML files (*.html)"
-CSV_FILTER = "CSV files (*.csv)"
+HTML_FILTER = QT_TRANSLATE_NOOP("_CycleAlgorithm", "HTML files (*.html)")
+CSV_FILTER = QT_TRANSLATE_NOOP("_CycleAlgorithm", "CSV files (*.csv)")
 
 
 class _Styler(QgsProcessingLayerPostProcessorInterface):
@@ -104,9 +105,10 @@ class _CycleAlgorithm(PratoAlgorithm):
         chosen = work_crs(crs)
         if crs.isValid() and crs.isGeographic():
             from prato_smartcity_plugin.core.errors import InputError
-            from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+            from prato_smartcity_plugin.core.i18n import translate
 
-            raise InputError(translate(CONTEXT, "The analysis CRS must be projected (metres); {crs} is geographic.")
+            raise InputError(translate("PratoSmartCity",
+                                       "The analysis CRS must be projected (metres); {crs} is geographic.")
                              .format(crs=crs.authid()))
         return chosen
 
@@ -116,9 +118,9 @@ class _CycleAlgorithm(PratoAlgorithm):
         source = self.parameterAsSource(parameters, name, context)
         if source is None and required:
             from prato_smartcity_plugin.core.errors import InputError
-            from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+            from prato_smartcity_plugin.core.i18n import translate
 
-            raise InputError(translate(CONTEXT, "The layer \"{name}\" is missing or cannot be read.").format(
+            raise InputError(translate("PratoSmartCity", "The layer \"{name}\" is missing or cannot be read.").format(
                 name=self.parameterDefinition(name).description()))
         return source
 
@@ -463,13 +465,13 @@ class CycleCatchmentAlgorithm(_CycleAlgorithm):
         from prato_smartcity_plugin.core.cycling.network import build_topology
         from prato_smartcity_plugin.core.cycling.report import catchment_table
         from prato_smartcity_plugin.core.errors import InputError
-        from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+        from prato_smartcity_plugin.core.i18n import translate
 
         crs = self.work_crs(parameters, context)
         points_source = self.source(parameters, self.POINTS, context, required=False)
         area_source = self.source(parameters, self.AREA, context, required=False)
         if points_source is None and area_source is None:
-            raise InputError(translate(CONTEXT, "Choose a point layer, an area, or both."))
+            raise InputError(translate("PratoSmartCity", "Choose a point layer, an area, or both."))
         network, records = self.read_network(parameters, context, feedback, crs)
         distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
         results = {}
@@ -498,7 +500,7 @@ class CycleCatchmentAlgorithm(_CycleAlgorithm):
         if area_source is not None:
             areas = read_areas(area_source, "", crs, transform_context=context.transformContext())
             if not areas.polygons:
-                raise InputError(translate(CONTEXT, "The area layer has no polygon."))
+                raise InputError(translate("PratoSmartCity", "The area layer has no polygon."))
             area_result = area_catchment(network.lines, unary_union(areas.polygons), distance)
             fields = fields_of([("distance_m", "real"), ("area_km2", "real"), ("share_pct", "real")])
             sink, dest_id = self.sink(parameters, self.OUTPUT_AREA, context, fields, QgsWkbTypes.MultiPolygon, crs,

@@ -21,7 +21,7 @@ from qgis.core import (
 
 from prato_smartcity_plugin.core.errors import InputError, PratoError
 from prato_smartcity_plugin.core.export.rules import DEFAULT_CRS, ExportOptions, LongTextPolicy
-from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+from prato_smartcity_plugin.core.i18n import translate
 from prato_smartcity_plugin.processing_provider.base import PratoAlgorithm
 
 POLICIES = (LongTextPolicy.SPLIT, LongTextPolicy.TRUNCATE)
@@ -35,8 +35,8 @@ def parse_overrides(text: str) -> dict[str, str]:
             continue
         original, sep, short = item.partition("=")
         if not sep or not original.strip() or not short.strip():
-            raise InputError(translate(CONTEXT, "Write the field names as original=short, separated by semicolons: "
-                                               "{item}").format(item=item))
+            raise InputError(translate("PratoSmartCity", "Write the field names as original=short, separated by "
+                                                         "semicolons: {item}").format(item=item))
         result[original.strip()] = short.strip()
     return result
 

@@ -108,7 +108,7 @@ def test_the_real_interventions_store_is_preselected_and_exported(tmp_path, qgis
             names = archive.namelist()
             readme = archive.read("README.txt").decode("utf-8")
         assert {n for n in names if n.endswith(".shp")} == {f"{f.stem}.shp" for f in report.files}
-        assert "Piazza del Duomo" not in readme and "road_works = Road works" in readme
+        assert "Piazza del Duomo" not in readme and "road_works = Lavori stradali" in readme  # Italian labels (the .qm)
         dialog.close()
     finally:
         settings.set("store_path", "")

@@ -28,6 +28,18 @@ def _duomo(epsg: int) -> tuple[float, float]:
     return Transformer.from_crs("EPSG:3003", f"EPSG:{epsg}", always_xy=True).transform(*DUOMO_3003)
 
 
+@pytest.fixture(autouse=True)
+def _italian_labels():
+    """What the plugin does before every export (export_layers.install_label_language): the package's labels come
+    from the plugin's Italian .qm, whatever ran before in the session."""
+    from prato_smartcity_plugin.adapters.export_layers import install_label_language
+    from prato_smartcity_plugin.core import i18n as core_i18n
+
+    assert install_label_language()
+    yield
+    core_i18n.install_language_translator("it", None)
+
+
 def _store(tmp_path, **records):
     path = str(tmp_path / "interventions.gpkg")
     write_store(path, records)
@@ -73,7 +85,7 @@ def test_italian_text_round_trip_and_known_point_in_3003(tmp_path):
     [(wkt, values)] = _rows(folder / "interventions_point.shp")
     assert (values["title"], values["street"], values["descr"]) == tuple(ITALIAN)
     assert "Trinit\u00e0".encode() in (folder / "interventions_point.dbf").read_bytes()  # UTF-8 bytes in the DBF
-    assert values["category"] == "Road works"  # the label (Italian once the translation is installed)
+    assert values["category"] == "Lavori stradali"  # the Italian label
     assert values["start_date"] == "2026/04/01" and values["end_date"] is None
     assert values["budget_eur"] == 12500.5 and values["created"] == "2026-03-01T09:30:00Z"
     point = ogr.CreateGeometryFromWkt(wkt)
@@ -185,7 +197,7 @@ def test_readme_and_names_for_several_layers_with_colliding_names(tmp_path):
         assert "Cantieri_Publiacqua.shp — 1" in text and "interventions_polygon.shp — 1" in text
         assert "descript_2 = descriptions" in text and "resp_body  = responsible_body" in text
         assert "EPSG:6707" in text and "© Publiacqua S.p.A." in text and "CC-BY 4.0" in text
-        assert "approved = Approved" in text
+        assert "approved = Approvato" in text
     assert "elementi" in (folder / "LEGGIMI.txt").read_text(encoding="utf-8")
     assert (folder / "package.gpkg").is_file() and (folder / "Cantieri_Publiacqua.dxf").is_file()
     gpkg = ogr.Open(str(folder / "package.gpkg"))

@@ -7,7 +7,11 @@ from pathlib import Path, PurePosixPath
 
 from prato_smartcity_plugin.adapters.store.database import PHOTOS_DIR
 from prato_smartcity_plugin.core.errors import StoreError
-from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+from prato_smartcity_plugin.core.i18n import translate
+
+
+def tr(text: str) -> str:
+    return translate("PratoSmartCity", text)
 
 
 def resolve(store_dir: Path, value: str) -> Path:
@@ -32,7 +36,7 @@ def keep(store_dir: Path, value: str, prefix: str = "") -> str:
     if photos in source.parents:
         return source.relative_to(store_dir.resolve()).as_posix()
     if not source.is_file():
-        raise StoreError(translate(CONTEXT, "The attached file {path} does not exist.").format(path=source))
+        raise StoreError(tr("The attached file {path} does not exist.").format(path=source))
     photos.mkdir(parents=True, exist_ok=True)
     stem = f"{prefix}_{source.stem}" if prefix else source.stem
     target = photos / f"{stem}{source.suffix}"
@@ -46,6 +50,6 @@ def keep(store_dir: Path, value: str, prefix: str = "") -> str:
         try:
             shutil.copy2(source, target)
         except OSError as error:
-            raise StoreError(translate(CONTEXT, "Cannot copy the attached file {path} beside the store.").format(
+            raise StoreError(tr("Cannot copy the attached file {path} beside the store.").format(
                 path=source), str(error)) from error
     return f"{PHOTOS_DIR}/{target.name}"

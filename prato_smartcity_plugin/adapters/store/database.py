@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterator
 
 from prato_smartcity_plugin.core.errors import StoreError
-from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+from prato_smartcity_plugin.core.i18n import translate
 from prato_smartcity_plugin.core.interventions import schema
 from prato_smartcity_plugin.core.interventions.schema import FieldType, GeometryKind
 from prato_smartcity_plugin.core.log import get_logger
@@ -58,7 +58,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def tr(text: str) -> str:
-    return translate(CONTEXT, text)
+    return translate("PratoSmartCity", text)
 
 
 # --- SQL --------------------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+from prato_smartcity_plugin.core.i18n import translate
 from prato_smartcity_plugin.core.interventions import schema
 from prato_smartcity_plugin.core.interventions.schema import FieldType
 
@@ -42,7 +42,7 @@ LAYOUT: tuple[tuple[str, tuple], ...] = (
 
 
 def tr(text: str) -> str:
-    return translate(CONTEXT, text)
+    return translate("PratoSmartCity", text)
 
 
 def _tab_titles() -> dict[str, str]:

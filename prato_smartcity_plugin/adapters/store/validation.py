@@ -19,7 +19,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime
 
 from prato_smartcity_plugin.adapters.paths import resource
-from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+from prato_smartcity_plugin.core.i18n import translate
 from prato_smartcity_plugin.core.interventions import schema
 from prato_smartcity_plugin.core.interventions.schema import GeometryKind, Problem
 from prato_smartcity_plugin.core.log import get_logger
@@ -38,7 +38,7 @@ _QGIS_GEOMETRY_TYPES = {
 
 
 def tr(text: str) -> str:
-    return translate(CONTEXT, text)
+    return translate("PratoSmartCity", text)
 
 
 def python_value(value: Any) -> Any:

@@ -13,7 +13,7 @@ from shapely.ops import unary_union
 from prato_smartcity_plugin.core.cycling.geometry import GeometryIndex, point_edge_pairs
 from prato_smartcity_plugin.core.cycling.network import Topology
 from prato_smartcity_plugin.core.errors import InputError
-from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+from prato_smartcity_plugin.core.i18n import translate
 
 
 @dataclass
@@ -50,7 +50,7 @@ class PointCatchment:
 
 def _check(distance: float) -> None:
     if distance <= 0:
-        raise InputError(translate(CONTEXT, "The catchment distance must be greater than zero."))
+        raise InputError(translate("PratoSmartCity", "The catchment distance must be greater than zero."))
 
 
 def point_catchment(topology: Topology, points: np.ndarray, distance: float,
@@ -63,9 +63,9 @@ def point_catchment(topology: Topology, points: np.ndarray, distance: float,
     else:
         weight_array = np.asarray([0.0 if w is None else float(w) for w in weights], dtype=float)
         if len(weight_array) != len(points):
-            raise InputError(translate(CONTEXT, "There must be one weight per point."))
+            raise InputError(translate("PratoSmartCity", "There must be one weight per point."))
         if (weight_array < 0).any() or not np.isfinite(weight_array).all():
-            raise InputError(translate(CONTEXT, "Point weights must be finite and not negative."))
+            raise InputError(translate("PratoSmartCity", "Point weights must be finite and not negative."))
     nearest = np.full(len(points), np.nan)
     point_index, _, dist, _ = point_edge_pairs(points, topology.edges.xy, distance)
     if len(point_index):
@@ -93,7 +93,7 @@ def area_catchment(lines: Sequence[BaseGeometry], area: BaseGeometry, distance: 
     """The share of ``area`` within ``distance`` of ``lines``. Only the lines near the area are buffered."""
     _check(distance)
     if area is None or area.is_empty:
-        raise InputError(translate(CONTEXT, "The catchment area is empty."))
+        raise InputError(translate("PratoSmartCity", "The catchment area is empty."))
     if not area.is_valid:
         area = area.buffer(0)
     index = GeometryIndex(list(lines))

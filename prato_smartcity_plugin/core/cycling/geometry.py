@@ -17,7 +17,7 @@ from shapely.geometry import LineString, MultiLineString
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
-from prato_smartcity_plugin.core.i18n import CONTEXT, QT_TRANSLATE_NOOP, translate
+from prato_smartcity_plugin.core.i18n import QT_TRANSLATE_NOOP, translate
 
 try:  # shapely >= 2
     from shapely import get_coordinates as _get_coordinates
@@ -58,13 +58,16 @@ class CleanLines:
 
     def summary(self) -> str:
         """One translated sentence for the user, empty when nothing was skipped or fixed."""
-        parts = [f"{count} {translate(CONTEXT, SKIP_REASONS[reason])}" for reason, count in self.skipped.items()]
-        fixes = [f"{count} {translate(CONTEXT, FIX_REASONS[reason])}" for reason, count in self.fixed.items()]
+        parts = [f"{count} {translate('PratoSmartCity', SKIP_REASONS[reason])}"
+                 for reason, count in self.skipped.items()]
+        fixes = [f"{count} {translate('PratoSmartCity', FIX_REASONS[reason])}"
+                 for reason, count in self.fixed.items()]
         text = ""
         if parts:
-            text = translate(CONTEXT, "Skipped: {parts}.").format(parts=", ".join(parts))
+            text = translate("PratoSmartCity", "Skipped: {parts}.").format(parts=", ".join(parts))
         if fixes:
-            text = (text + " " if text else "") + translate(CONTEXT, "Fixed: {fixes}.").format(fixes=", ".join(fixes))
+            text = (text + " " if text else "") + translate("PratoSmartCity", "Fixed: {fixes}.").format(
+                fixes=", ".join(fixes))
         return text
 
 

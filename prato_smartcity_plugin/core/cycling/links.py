@@ -19,7 +19,11 @@ from shapely.prepared import prep
 from prato_smartcity_plugin.core.cycling.geometry import GeometryIndex, point_edge_pairs
 from prato_smartcity_plugin.core.cycling.network import NODE_PRECISION, Topology
 from prato_smartcity_plugin.core.errors import InputError
-from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+from prato_smartcity_plugin.core.i18n import translate
+
+
+def tr(text: str) -> str:
+    return translate("PratoSmartCity", text)
 
 FROM_DANGLING = "dangling"
 FROM_ENDS = "ends"
@@ -81,7 +85,7 @@ def find_missing_links(topology: Topology, max_distance: float, start_from: str 
                        barriers: Barriers | None = None, limit: int | None = None) -> list[MissingLink]:
     """The best link for each pair of components closer than ``max_distance``, ranked (best first)."""
     if max_distance <= 0:
-        raise InputError(translate(CONTEXT, "The search distance for missing links must be greater than zero."))
+        raise InputError(tr("The search distance for missing links must be greater than zero."))
     if start_from == FROM_DANGLING:
         points, point_segment = topology.dangling_xy, topology.dangling_segment
     elif start_from == FROM_ENDS:
@@ -90,7 +94,7 @@ def find_missing_links(topology: Topology, max_distance: float, start_from: str 
     elif start_from == FROM_VERTICES:
         points, point_segment = topology.vertices, topology.vertex_line
     else:
-        raise InputError(translate(CONTEXT, "Unknown start for missing links: {value}").format(value=start_from))
+        raise InputError(tr("Unknown start for missing links: {value}").format(value=start_from))
     component = topology.component
     point_index, edge_index, dist, nearest = point_edge_pairs(points, topology.edges.xy, max_distance)
     target_segment = topology.edges.line[edge_index]

@@ -30,7 +30,7 @@ from prato_smartcity_plugin.core.cycling.geometry import (
 )
 from prato_smartcity_plugin.core.cycling.schema import KIND_CODES, OTHER
 from prato_smartcity_plugin.core.errors import InputError
-from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+from prato_smartcity_plugin.core.i18n import translate
 
 #: Coordinates closer than this (metres) are the same node.
 NODE_PRECISION = 0.001
@@ -110,7 +110,7 @@ class Topology:
 
 def build_topology(lines: Sequence[LineString], tolerance: float) -> Topology:
     if tolerance < 0:
-        raise InputError(translate(CONTEXT, "The snapping tolerance cannot be negative."))
+        raise InputError(translate("PratoSmartCity", "The snapping tolerance cannot be negative."))
     n = len(lines)
     vertices, vertex_line = line_coordinates(list(lines))
     m = len(vertices)

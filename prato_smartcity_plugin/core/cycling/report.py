@@ -14,20 +14,23 @@ from prato_smartcity_plugin.core.cycling.geometry import FIX_REASONS, SKIP_REASO
 from prato_smartcity_plugin.core.cycling.links import MissingLink
 from prato_smartcity_plugin.core.cycling.network import Measures
 from prato_smartcity_plugin.core.cycling.schema import KINDS, kind_label
-from prato_smartcity_plugin.core.i18n import CONTEXT, QT_TRANSLATE_NOOP, translate
+from prato_smartcity_plugin.core.i18n import QT_TRANSLATE_NOOP, translate
 
-_T = QT_TRANSLATE_NOOP
+
+def tr(text: str) -> str:
+    return translate("PratoSmartCity", text)
+
 OSM_ATTRIBUTION = "© OpenStreetMap contributors (ODbL)"
 
 #: Headline measures: key -> (label, unit, decimals)
 MEASURE_LABELS = {
-    "total_km": (_T("PratoSmartCity", "Total length"), "km", 2),
-    "segments": (_T("PratoSmartCity", "Segments"), "", 0),
-    "components": (_T("PratoSmartCity", "Connected components"), "", 0),
-    "largest_component_km": (_T("PratoSmartCity", "Longest connected component"), "km", 2),
-    "largest_share_pct": (_T("PratoSmartCity", "Share of the network in the longest component"), "%", 1),
-    "dangling_ends": (_T("PratoSmartCity", "Dangling ends"), "", 0),
-    "overlap_m": (_T("PratoSmartCity", "Overlapping length counted once"), "m", 1),
+    "total_km": (QT_TRANSLATE_NOOP("PratoSmartCity", "Total length"), "km", 2),
+    "segments": (QT_TRANSLATE_NOOP("PratoSmartCity", "Segments"), "", 0),
+    "components": (QT_TRANSLATE_NOOP("PratoSmartCity", "Connected components"), "", 0),
+    "largest_component_km": (QT_TRANSLATE_NOOP("PratoSmartCity", "Longest connected component"), "km", 2),
+    "largest_share_pct": (QT_TRANSLATE_NOOP("PratoSmartCity", "Share of the network in the longest component"), "%", 1),
+    "dangling_ends": (QT_TRANSLATE_NOOP("PratoSmartCity", "Dangling ends"), "", 0),
+    "overlap_m": (QT_TRANSLATE_NOOP("PratoSmartCity", "Overlapping length counted once"), "m", 1),
 }
 
 
@@ -53,47 +56,47 @@ def measure_label(key: str) -> tuple[str, str, int]:
     """Translated label, unit and decimals of a summary key (``kind:<code>`` and ``area:<name>`` included)."""
     if key in MEASURE_LABELS:
         label, unit, decimals = MEASURE_LABELS[key]
-        return translate(CONTEXT, label), unit, decimals
+        return tr(label), unit, decimals
     if key.startswith("kind:"):
-        return translate(CONTEXT, "Length: {kind}").format(kind=kind_label(key[5:])), "km", 2
+        return tr("Length: {kind}").format(kind=kind_label(key[5:])), "km", 2
     if key.startswith("area:"):
-        return translate(CONTEXT, "Length in {area}").format(area=key[5:]), "km", 2
+        return tr("Length in {area}").format(area=key[5:]), "km", 2
     return key, "", 2
 
 
 def summary_table(measures: Measures) -> Table:
-    table = Table(translate(CONTEXT, "Cycle network"),
-                  [translate(CONTEXT, "Measure"), translate(CONTEXT, "Value"), translate(CONTEXT, "Unit")])
+    table = Table(tr("Cycle network"),
+                  [tr("Measure"), tr("Value"), tr("Unit")])
     for key, value in measures.summary().items():
         if key.startswith(("kind:", "area:")):
             continue
         label, unit, decimals = measure_label(key)
         table.rows.append([label, _format(float(value), decimals), unit])
-    table.rows.append([translate(CONTEXT, "Snapping tolerance"), _format(float(measures.tolerance), 1), "m"])
+    table.rows.append([tr("Snapping tolerance"), _format(float(measures.tolerance), 1), "m"])
     for reason, count in measures.skipped.items():
-        table.rows.append([translate(CONTEXT, "Skipped features: {reason}").format(
-            reason=translate(CONTEXT, SKIP_REASONS.get(reason, reason))), str(count), ""])
+        table.rows.append([tr("Skipped features: {reason}").format(
+            reason=tr(SKIP_REASONS.get(reason, reason))), str(count), ""])
     for reason, count in measures.fixed.items():
-        table.rows.append([translate(CONTEXT, FIX_REASONS.get(reason, reason)).capitalize(), str(count), ""])
+        table.rows.append([tr(FIX_REASONS.get(reason, reason)).capitalize(), str(count), ""])
     return table
 
 
 def kind_table(measures: Measures) -> Table:
-    table = Table(translate(CONTEXT, "Length by kind"),
-                  [translate(CONTEXT, "Kind"), translate(CONTEXT, "km"), translate(CONTEXT, "Share (%)")])
+    table = Table(tr("Length by kind"),
+                  [tr("Kind"), tr("km"), tr("Share (%)")])
     for kind in KINDS:
         metres = measures.by_kind.get(kind.code, 0.0)
         if metres > 0 or kind.code != "planned":
             share = 100.0 * metres / measures.total_m if measures.total_m > 0 else 0.0
             table.rows.append([kind_label(kind.code), _format(metres / 1000.0, 2), _format(share, 1)])
-    table.rows.append([translate(CONTEXT, "Total"), _format(measures.total_m / 1000.0, 2), _format(100.0, 1)])
+    table.rows.append([tr("Total"), _format(measures.total_m / 1000.0, 2), _format(100.0, 1)])
     return table
 
 
 def area_table(measures: Measures) -> Table:
     present = [k.code for k in KINDS if any(area.get(k.code) for area in measures.by_area.values())]
-    table = Table(translate(CONTEXT, "Length by area (km)"),
-                  [translate(CONTEXT, "Area"), translate(CONTEXT, "Total")] + [kind_label(c) for c in present])
+    table = Table(tr("Length by area (km)"),
+                  [tr("Area"), tr("Total")] + [kind_label(c) for c in present])
     for name, kinds in measures.by_area.items():
         table.rows.append([name, _format(sum(kinds.values()) / 1000.0)]
                           + [_format(kinds.get(code, 0.0) / 1000.0) for code in present])
@@ -102,8 +105,8 @@ def area_table(measures: Measures) -> Table:
 
 def component_table(measures: Measures, limit: int = 20) -> Table:
     topology = measures.topology
-    table = Table(translate(CONTEXT, "Longest connected components"),
-                  [translate(CONTEXT, "Component"), translate(CONTEXT, "km"), translate(CONTEXT, "Segments")])
+    table = Table(tr("Longest connected components"),
+                  [tr("Component"), tr("km"), tr("Segments")])
     counts: dict[int, int] = {}
     for component in topology.component:
         counts[int(component)] = counts.get(int(component), 0) + 1
@@ -113,9 +116,9 @@ def component_table(measures: Measures, limit: int = 20) -> Table:
 
 
 def links_table(links: Sequence[MissingLink]) -> Table:
-    table = Table(translate(CONTEXT, "Missing links"),
-                  [translate(CONTEXT, "Rank"), translate(CONTEXT, "Length (m)"), translate(CONTEXT, "Joins components"),
-                   translate(CONTEXT, "Network joined (km)"), translate(CONTEXT, "Joined km per metre of new path")])
+    table = Table(tr("Missing links"),
+                  [tr("Rank"), tr("Length (m)"), tr("Joins components"),
+                   tr("Network joined (km)"), tr("Joined km per metre of new path")])
     for link in links:
         low, high = sorted((link.component_a, link.component_b))
         table.rows.append([str(link.rank), _format(link.length_m, 1), f"{low} + {high}",
@@ -124,29 +127,29 @@ def links_table(links: Sequence[MissingLink]) -> Table:
 
 
 def catchment_table(points: PointCatchment | None = None, area: AreaCatchment | None = None) -> Table:
-    table = Table(translate(CONTEXT, "Catchment"),
-                  [translate(CONTEXT, "Measure"), translate(CONTEXT, "Value"), translate(CONTEXT, "Unit")])
+    table = Table(tr("Catchment"),
+                  [tr("Measure"), tr("Value"), tr("Unit")])
     if points is not None:
-        table.rows.append([translate(CONTEXT, "Distance"), _format(points.distance, 0), "m"])
-        table.rows.append([translate(CONTEXT, "Points within the distance"),
+        table.rows.append([tr("Distance"), _format(points.distance, 0), "m"])
+        table.rows.append([tr("Points within the distance"),
                            f"{points.count_within} / {points.count}", ""])
-        table.rows.append([translate(CONTEXT, "Weighted share of points within the distance"),
+        table.rows.append([tr("Weighted share of points within the distance"),
                            _format(100.0 * points.share, 1), "%"])
     if area is not None:
         if points is None:
-            table.rows.append([translate(CONTEXT, "Distance"), _format(area.distance, 0), "m"])
-        table.rows.append([translate(CONTEXT, "Area"), _format(area.area_m2 / 1e6, 3), "km²"])
-        table.rows.append([translate(CONTEXT, "Area within the distance"), _format(area.covered_m2 / 1e6, 3), "km²"])
-        table.rows.append([translate(CONTEXT, "Share of the area within the distance"),
+            table.rows.append([tr("Distance"), _format(area.distance, 0), "m"])
+        table.rows.append([tr("Area"), _format(area.area_m2 / 1e6, 3), "km²"])
+        table.rows.append([tr("Area within the distance"), _format(area.covered_m2 / 1e6, 3), "km²"])
+        table.rows.append([tr("Share of the area within the distance"),
                            _format(100.0 * area.share, 1), "%"])
     return table
 
 
 def before_after_table(before: Measures, after: Measures) -> Table:
     """Every measure before and after, with the change."""
-    table = Table(translate(CONTEXT, "Before / after"),
-                  [translate(CONTEXT, "Measure"), translate(CONTEXT, "Before"), translate(CONTEXT, "After"),
-                   translate(CONTEXT, "Change"), translate(CONTEXT, "Unit")])
+    table = Table(tr("Before / after"),
+                  [tr("Measure"), tr("Before"), tr("After"),
+                   tr("Change"), tr("Unit")])
     first, second = before.summary(), after.summary()
     for key in list(first) + [k for k in second if k not in first]:
         label, unit, decimals = measure_label(key)
@@ -169,7 +172,7 @@ def to_csv(tables: Sequence[Table]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     for table in tables:
-        writer.writerow([translate(CONTEXT, "table")] + table.headers)
+        writer.writerow([tr("table")] + table.headers)
         for row in table.as_text_rows():
             writer.writerow([table.title] + row)
     return out.getvalue()
@@ -200,7 +203,7 @@ def from_csv(text: str) -> list[Table]:
     for row in reader:
         if not row:
             continue
-        if row[0] == translate(CONTEXT, "table"):
+        if row[0] == tr("table"):
             headers = row[1:]
             continue
         title = row[0]

@@ -10,9 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from prato_smartcity_plugin.core.i18n import CONTEXT, QT_TRANSLATE_NOOP, translate
-
-_T = QT_TRANSLATE_NOOP
+from prato_smartcity_plugin.core.i18n import QT_TRANSLATE_NOOP, translate
 
 TRACK = "track"
 LANE = "lane"
@@ -31,15 +29,18 @@ class Kind:
 
 #: The kinds of cycle path, in display order. PLANNED marks links merged in for a before/after comparison.
 KINDS = (
-    Kind(TRACK, _T("PratoSmartCity", "Separate cycle track"),
-         _T("PratoSmartCity", "Physically separated from traffic and pedestrians")),
-    Kind(LANE, _T("PratoSmartCity", "Cycle lane"), _T("PratoSmartCity", "Painted lane on the carriageway")),
-    Kind(SHARED_PEDESTRIAN, _T("PratoSmartCity", "Shared with pedestrians"),
-         _T("PratoSmartCity", "Cycle and foot path without separation")),
-    Kind(SHARED_TRAFFIC, _T("PratoSmartCity", "Shared with traffic"),
-         _T("PratoSmartCity", "Road open to bicycles, no dedicated space")),
-    Kind(OTHER, _T("PratoSmartCity", "Other"), _T("PratoSmartCity", "Anything the tags do not classify")),
-    Kind(PLANNED, _T("PratoSmartCity", "Planned link"), _T("PratoSmartCity", "A link merged in for a before/after")),
+    Kind(TRACK, QT_TRANSLATE_NOOP("PratoSmartCity", "Separate cycle track"),
+         QT_TRANSLATE_NOOP("PratoSmartCity", "Physically separated from traffic and pedestrians")),
+    Kind(LANE, QT_TRANSLATE_NOOP("PratoSmartCity", "Cycle lane"),
+         QT_TRANSLATE_NOOP("PratoSmartCity", "Painted lane on the carriageway")),
+    Kind(SHARED_PEDESTRIAN, QT_TRANSLATE_NOOP("PratoSmartCity", "Shared with pedestrians"),
+         QT_TRANSLATE_NOOP("PratoSmartCity", "Cycle and foot path without separation")),
+    Kind(SHARED_TRAFFIC, QT_TRANSLATE_NOOP("PratoSmartCity", "Shared with traffic"),
+         QT_TRANSLATE_NOOP("PratoSmartCity", "Road open to bicycles, no dedicated space")),
+    Kind(OTHER, QT_TRANSLATE_NOOP("PratoSmartCity", "Other"),
+         QT_TRANSLATE_NOOP("PratoSmartCity", "Anything the tags do not classify")),
+    Kind(PLANNED, QT_TRANSLATE_NOOP("PratoSmartCity", "Planned link"),
+         QT_TRANSLATE_NOOP("PratoSmartCity", "A link merged in for a before/after")),
 )
 KIND_CODES = tuple(k.code for k in KINDS)
 
@@ -53,22 +54,22 @@ class Field:
 
 
 FIELDS = (
-    Field("name", "text", _T("PratoSmartCity", "Name")),
-    Field("kind", "text", _T("PratoSmartCity", "Kind")),
-    Field("surface", "text", _T("PratoSmartCity", "Surface")),
-    Field("oneway", "bool", _T("PratoSmartCity", "One-way")),
-    Field("lit", "bool", _T("PratoSmartCity", "Lit")),
-    Field("source", "text", _T("PratoSmartCity", "Source")),
-    Field("source_id", "text", _T("PratoSmartCity", "Source id")),
-    Field("highway", "text", _T("PratoSmartCity", "OSM highway")),
-    Field("cycleway", "text", _T("PratoSmartCity", "OSM cycleway")),
-    Field("bicycle", "text", _T("PratoSmartCity", "OSM bicycle")),
-    Field("foot", "text", _T("PratoSmartCity", "OSM foot")),
-    Field("segregated", "bool", _T("PratoSmartCity", "Segregated")),
-    Field("bridge", "bool", _T("PratoSmartCity", "Bridge")),
-    Field("tunnel", "bool", _T("PratoSmartCity", "Tunnel")),
-    Field("layer", "integer", _T("PratoSmartCity", "Layer")),
-    Field("width", "real", _T("PratoSmartCity", "Width (m)")),
+    Field("name", "text", QT_TRANSLATE_NOOP("PratoSmartCity", "Name")),
+    Field("kind", "text", QT_TRANSLATE_NOOP("PratoSmartCity", "Kind")),
+    Field("surface", "text", QT_TRANSLATE_NOOP("PratoSmartCity", "Surface")),
+    Field("oneway", "bool", QT_TRANSLATE_NOOP("PratoSmartCity", "One-way")),
+    Field("lit", "bool", QT_TRANSLATE_NOOP("PratoSmartCity", "Lit")),
+    Field("source", "text", QT_TRANSLATE_NOOP("PratoSmartCity", "Source")),
+    Field("source_id", "text", QT_TRANSLATE_NOOP("PratoSmartCity", "Source id")),
+    Field("highway", "text", QT_TRANSLATE_NOOP("PratoSmartCity", "OSM highway")),
+    Field("cycleway", "text", QT_TRANSLATE_NOOP("PratoSmartCity", "OSM cycleway")),
+    Field("bicycle", "text", QT_TRANSLATE_NOOP("PratoSmartCity", "OSM bicycle")),
+    Field("foot", "text", QT_TRANSLATE_NOOP("PratoSmartCity", "OSM foot")),
+    Field("segregated", "bool", QT_TRANSLATE_NOOP("PratoSmartCity", "Segregated")),
+    Field("bridge", "bool", QT_TRANSLATE_NOOP("PratoSmartCity", "Bridge")),
+    Field("tunnel", "bool", QT_TRANSLATE_NOOP("PratoSmartCity", "Tunnel")),
+    Field("layer", "integer", QT_TRANSLATE_NOOP("PratoSmartCity", "Layer")),
+    Field("width", "real", QT_TRANSLATE_NOOP("PratoSmartCity", "Width (m)")),
 )
 FIELD_NAMES = tuple(f.name for f in FIELDS)
 #: Fields whose value is read straight from the OSM tag of the same name.
@@ -84,14 +85,14 @@ _BIKE_OK = {"yes", "designated", "permissive", "dismount"}
 def kind_label(code: str) -> str:
     for kind in KINDS:
         if kind.code == code:
-            return translate(CONTEXT, kind.label)
+            return translate("PratoSmartCity", kind.label)
     return code
 
 
 def field_label(name: str) -> str:
     for f in FIELDS:
         if f.name == name:
-            return translate(CONTEXT, f.label)
+            return translate("PratoSmartCity", f.label)
     return name
 
 
@@ -210,7 +211,7 @@ def normalise_kind(value: Any) -> str | None:
         return None
     low = text.lower()
     for kind in KINDS:
-        if low in (kind.code, kind.label.lower(), translate(CONTEXT, kind.label).lower()):
+        if low in (kind.code, kind.label.lower(), translate("PratoSmartCity", kind.label).lower()):
             return kind.code
     return None
 

@@ -13,7 +13,7 @@ import unicodedata
 from typing import Iterable, Mapping, Sequence
 
 from prato_smartcity_plugin.core.errors import InputError
-from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+from prato_smartcity_plugin.core.i18n import translate
 
 MAX_LENGTH = 10
 _VALID = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,9}$")
@@ -78,7 +78,7 @@ def with_suffix(base: str, number: int, length: int = MAX_LENGTH) -> str:
 
 def validate(name: str) -> str:
     """The reason ``name`` is not a usable shapefile field name (translated), or ``""`` when it is."""
-    tr = lambda text: translate(CONTEXT, text)  # noqa: E731
+    tr = lambda text: translate("PratoSmartCity", text)  # noqa: E731
     if not name:
         return tr("A field name cannot be empty.")
     if len(name) > MAX_LENGTH:
@@ -111,9 +111,9 @@ def assign(fields: Sequence[tuple[str, str]], overrides: Mapping[str, str] | Non
         short = overrides[name]
         reason = validate(short)
         if not reason and short.lower() in used:
-            reason = translate(CONTEXT, "{name} is used twice.").format(name=short)
+            reason = translate("PratoSmartCity", "{name} is used twice.").format(name=short)
         if not reason and short.lower() in defaults:
-            reason = translate(CONTEXT, "{name} is already the name of {other}.").format(
+            reason = translate("PratoSmartCity", "{name} is already the name of {other}.").format(
                 name=short, other=defaults[short.lower()])
         if reason:
             problems.append(f"{name}: {reason}")
@@ -122,8 +122,8 @@ def assign(fields: Sequence[tuple[str, str]], overrides: Mapping[str, str] | Non
         result[name] = short
     unknown = sorted(set(overrides) - set(names))
     if problems:
-        raise InputError(translate(CONTEXT, "Some field names cannot be used in a shapefile: {problems}").format(
-            problems="; ".join(problems)), details="\n".join(problems))
+        raise InputError(translate("PratoSmartCity", "Some field names cannot be used in a shapefile: {problems}")
+                         .format(problems="; ".join(problems)), details="\n".join(problems))
     for name, preferred in fields:
         if name in result:
             continue

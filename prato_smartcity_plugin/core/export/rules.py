@@ -91,7 +91,8 @@ class Note:
     def text(self, language: str = "") -> str:
         """The note in the UI's language (``""``), or ``"en"`` / ``"it"`` for the README."""
         english, italian = NOTE_TEXTS[self.code]
-        template = italian if language == "it" else english if language == "en" else translate(CONTEXT, english)
+        template = (italian if language == "it" else english if language == "en"
+                    else translate("PratoSmartCity", english))
         return template.format(**dict(self.params))
 
 

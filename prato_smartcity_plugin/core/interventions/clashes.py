@@ -40,7 +40,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 from shapely.strtree import STRtree
 
-from prato_smartcity_plugin.core.i18n import CONTEXT, QT_TRANSLATE_NOOP, translate
+from prato_smartcity_plugin.core.i18n import QT_TRANSLATE_NOOP, translate
 from prato_smartcity_plugin.core.interventions.schema import FIELDS_BY_NAME, as_date, label
 from prato_smartcity_plugin.core.log import get_logger
 
@@ -464,7 +464,7 @@ def html_report(report: ClashReport) -> str:
              translate("PratoSmartCity", "Overlap period"), translate("PratoSmartCity", "Distance (m)")]
     rows = []
     for clash in report.clashes:
-        cells = [translate(CONTEXT, KIND_LABELS[clash.kind]), clash.a.title, label("responsible_body",
+        cells = [translate("PratoSmartCity", KIND_LABELS[clash.kind]), clash.a.title, label("responsible_body",
                  clash.a.responsible_body), clash.b.title, label("responsible_body", clash.b.responsible_body),
                  clash.a.street if clash.a.street == clash.b.street else f"{clash.a.street} / {clash.b.street}",
                  describe_period(clash.start, clash.end), f"{clash.distance:.1f}"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Iterable, Mapping
 
-from prato_smartcity_plugin.core.i18n import CONTEXT, QT_TRANSLATE_NOOP, translate
+from prato_smartcity_plugin.core.i18n import QT_TRANSLATE_NOOP, translate
 
 SCHEMA_VERSION = 1
 
@@ -241,12 +241,12 @@ def label(field_name: str, value: Any) -> str:
     spec = FIELDS_BY_NAME[field_name]
     for code in spec.codes:
         if code.value == value:
-            return translate(CONTEXT, code.label)
+            return translate("PratoSmartCity", code.label)
     return "" if value is None else str(value)
 
 
 def field_label(field_name: str) -> str:
-    return translate(CONTEXT, FIELDS_BY_NAME[field_name].label)
+    return translate("PratoSmartCity", FIELDS_BY_NAME[field_name].label)
 
 
 def codes_with_extra_bodies(extra: Iterable[tuple[str, str]] = ()) -> tuple[Code, ...]:
@@ -316,7 +316,7 @@ as_date = _as_date
 def validate(record: Mapping[str, Any], extra_bodies: Iterable[str] = ()) -> ValidationResult:
     """Check a record against the schema's rules (not its geometry: see the store's geometry checks)."""
     result = ValidationResult()
-    tr = lambda text: translate(CONTEXT, text)  # noqa: E731
+    tr = lambda text: translate("PratoSmartCity", text)  # noqa: E731
     for spec in FIELDS:
         value = record.get(spec.name)
         if spec.required and (value is None or (isinstance(value, str) and not value.strip())):

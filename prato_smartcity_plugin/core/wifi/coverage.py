@@ -13,7 +13,7 @@ import numpy as np
 from shapely.ops import unary_union
 
 from prato_smartcity_plugin.core.errors import InputError, Level
-from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+from prato_smartcity_plugin.core.i18n import translate
 from prato_smartcity_plugin.core.log import get_logger
 from prato_smartcity_plugin.core.wifi import geometry
 from prato_smartcity_plugin.core.wifi.schema import DEFAULT_RADIUS_M, AccessPoint, Note, PreparedAccessPoints, label
@@ -25,7 +25,7 @@ DUPLICATE_TOLERANCE_M = 1.0
 
 
 def tr(text: str) -> str:
-    return translate(CONTEXT, text)
+    return translate("PratoSmartCity", text)
 
 
 def _names(points: Sequence[AccessPoint], limit: int = 5) -> str:

@@ -10,7 +10,11 @@ from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.ops import unary_union
 
 from prato_smartcity_plugin.core.errors import InputError
-from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+from prato_smartcity_plugin.core.i18n import translate
+
+
+def tr(text: str) -> str:
+    return translate("PratoSmartCity", text)
 
 #: Segments per quarter circle of a coverage disc (QGIS's buffer uses 5 by default; 8 keeps the area within 0.7 %).
 QUAD_SEGMENTS = 8
@@ -81,7 +85,7 @@ def looks_geographic(xs: Iterable[float], ys: Iterable[float]) -> bool:
 def require_projected(xs, ys, what: str) -> None:
     if looks_geographic(xs, ys):
         raise InputError(
-            translate(CONTEXT, "The coordinates of {what} look like degrees: distances need a projected CRS in "
+            tr("The coordinates of {what} look like degrees: distances need a projected CRS in "
                                "metres (e.g. EPSG:6707 or EPSG:3003).").format(what=what),
             details=f"x range {np.min(xs)}..{np.max(xs)}, y range {np.min(ys)}..{np.max(ys)}")
 
@@ -177,13 +181,13 @@ def nearest(xs, ys, x: float, y: float) -> tuple[int, float]:
 def grid_points(area, spacing: float) -> tuple[np.ndarray, np.ndarray]:
     """Centres of a square grid of ``spacing`` metres that fall inside ``area``."""
     if spacing <= 0:
-        raise InputError(translate(CONTEXT, "The grid spacing must be greater than zero."))
+        raise InputError(tr("The grid spacing must be greater than zero."))
     if area is None or area.is_empty:
         return np.zeros(0), np.zeros(0)
     minx, miny, maxx, maxy = area.bounds
     cells = ((maxx - minx) / spacing + 1) * ((maxy - miny) / spacing + 1)
     if cells > 5_000_000:
-        raise InputError(translate(CONTEXT, "A grid spacing of {spacing} m over this area makes more than five million "
+        raise InputError(tr("A grid spacing of {spacing} m over this area makes more than five million "
                                             "points: choose a larger spacing.").format(spacing=spacing))
     gx = np.arange(minx + spacing / 2, maxx, spacing)
     gy = np.arange(miny + spacing / 2, maxy, spacing)

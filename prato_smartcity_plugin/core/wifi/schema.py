@@ -11,29 +11,31 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from prato_smartcity_plugin.core.errors import Level
-from prato_smartcity_plugin.core.i18n import CONTEXT, QT_TRANSLATE_NOOP, translate
+from prato_smartcity_plugin.core.i18n import QT_TRANSLATE_NOOP, translate
 from prato_smartcity_plugin.core.interventions.schema import Code, FieldSpec, FieldType
 
-_T = QT_TRANSLATE_NOOP
+
+def tr(text: str) -> str:
+    return translate("PratoSmartCity", text)
 
 PROGRAMMES = (
-    Code("wifi_italia", _T("PratoSmartCity", "WiFi Italia")),
-    Code("comune", _T("PratoSmartCity", "Comune di Prato")),
-    Code("other", _T("PratoSmartCity", "Other")),
+    Code("wifi_italia", QT_TRANSLATE_NOOP("PratoSmartCity", "WiFi Italia")),
+    Code("comune", QT_TRANSLATE_NOOP("PratoSmartCity", "Comune di Prato")),
+    Code("other", QT_TRANSLATE_NOOP("PratoSmartCity", "Other")),
 )
 
 STATUSES = (
-    Code("installed", _T("PratoSmartCity", "Installed")),
-    Code("planned", _T("PratoSmartCity", "Planned")),
-    Code("candidate", _T("PratoSmartCity", "Candidate")),
+    Code("installed", QT_TRANSLATE_NOOP("PratoSmartCity", "Installed")),
+    Code("planned", QT_TRANSLATE_NOOP("PratoSmartCity", "Planned")),
+    Code("candidate", QT_TRANSLATE_NOOP("PratoSmartCity", "Candidate")),
 )
 
 #: Flags the analyses set on an access point; kept in the ``flags`` field as a comma-separated list of codes.
 FLAGS = (
-    Code("outside_comune", _T("PratoSmartCity", "Outside the comune")),
-    Code("duplicate", _T("PratoSmartCity", "Duplicate position")),
-    Code("default_radius", _T("PratoSmartCity", "Default radius")),
-    Code("centroid_position", _T("PratoSmartCity", "Position from a coverage area's centroid")),
+    Code("outside_comune", QT_TRANSLATE_NOOP("PratoSmartCity", "Outside the comune")),
+    Code("duplicate", QT_TRANSLATE_NOOP("PratoSmartCity", "Duplicate position")),
+    Code("default_radius", QT_TRANSLATE_NOOP("PratoSmartCity", "Default radius")),
+    Code("centroid_position", QT_TRANSLATE_NOOP("PratoSmartCity", "Position from a coverage area's centroid")),
 )
 
 #: Default coverage radius (metres) by programme, used when an access point has none. WiFi Italia outdoor access
@@ -42,20 +44,23 @@ FLAGS = (
 DEFAULT_RADIUS_M = {"wifi_italia": 100.0, "comune": 50.0, "other": 50.0}
 
 FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("ap_id", FieldType.TEXT, _T("PratoSmartCity", "Identifier"), required=True, length=40,
+    FieldSpec("ap_id", FieldType.TEXT, QT_TRANSLATE_NOOP("PratoSmartCity", "Identifier"), required=True, length=40,
               short_name="ap_id"),
-    FieldSpec("name", FieldType.TEXT, _T("PratoSmartCity", "Name"), length=120, short_name="name"),
-    FieldSpec("site", FieldType.TEXT, _T("PratoSmartCity", "Site / address"), length=160, short_name="site"),
-    FieldSpec("programme", FieldType.TEXT, _T("PratoSmartCity", "Programme"), required=True, codes=PROGRAMMES,
-              length=20, short_name="programme"),
-    FieldSpec("status", FieldType.TEXT, _T("PratoSmartCity", "Status"), required=True, codes=STATUSES, length=20,
-              short_name="status"),
-    FieldSpec("install_date", FieldType.DATE, _T("PratoSmartCity", "Install date"), short_name="inst_date"),
-    FieldSpec("radius_m", FieldType.REAL, _T("PratoSmartCity", "Coverage radius (m)"), short_name="radius_m"),
-    FieldSpec("notes", FieldType.TEXT, _T("PratoSmartCity", "Notes"), short_name="notes"),
-    FieldSpec("flags", FieldType.TEXT, _T("PratoSmartCity", "Checks"), codes=FLAGS, short_name="flags",
+    FieldSpec("name", FieldType.TEXT, QT_TRANSLATE_NOOP("PratoSmartCity", "Name"), length=120, short_name="name"),
+    FieldSpec("site", FieldType.TEXT, QT_TRANSLATE_NOOP("PratoSmartCity", "Site / address"), length=160,
+              short_name="site"),
+    FieldSpec("programme", FieldType.TEXT, QT_TRANSLATE_NOOP("PratoSmartCity", "Programme"), required=True,
+              codes=PROGRAMMES, length=20, short_name="programme"),
+    FieldSpec("status", FieldType.TEXT, QT_TRANSLATE_NOOP("PratoSmartCity", "Status"), required=True, codes=STATUSES,
+              length=20, short_name="status"),
+    FieldSpec("install_date", FieldType.DATE, QT_TRANSLATE_NOOP("PratoSmartCity", "Install date"),
+              short_name="inst_date"),
+    FieldSpec("radius_m", FieldType.REAL, QT_TRANSLATE_NOOP("PratoSmartCity", "Coverage radius (m)"),
+              short_name="radius_m"),
+    FieldSpec("notes", FieldType.TEXT, QT_TRANSLATE_NOOP("PratoSmartCity", "Notes"), short_name="notes"),
+    FieldSpec("flags", FieldType.TEXT, QT_TRANSLATE_NOOP("PratoSmartCity", "Checks"), codes=FLAGS, short_name="flags",
               system=True),
-    FieldSpec("source", FieldType.TEXT, _T("PratoSmartCity", "Source and licence"), short_name="source",
+    FieldSpec("source", FieldType.TEXT, QT_TRANSLATE_NOOP("PratoSmartCity", "Source and licence"), short_name="source",
               system=True),
 )
 
@@ -71,12 +76,12 @@ def label(field_name: str, value: Any) -> str:
     """The translated label of a coded value (the value itself when it is not in the list)."""
     for code in FIELDS_BY_NAME[field_name].codes:
         if code.value == value:
-            return translate(CONTEXT, code.label)
+            return tr(code.label)
     return "" if value is None else str(value)
 
 
 def field_label(field_name: str) -> str:
-    return translate(CONTEXT, FIELDS_BY_NAME[field_name].label)
+    return tr(FIELDS_BY_NAME[field_name].label)
 
 
 def flag_labels(flags: tuple[str, ...] | list[str]) -> str:
@@ -165,7 +170,7 @@ def _coded(field_name: str, value: Any, default: str, notes: list[Note], origin:
     for code in FIELDS_BY_NAME[field_name].codes:
         if text.lower() in (code.value, code.label.lower(), label(field_name, code.value).lower()):
             return code.value
-    notes.append(Note(Level.WARNING, translate(CONTEXT, "Access point {origin}: \"{value}\" is not a known {field}; "
+    notes.append(Note(Level.WARNING, tr("Access point {origin}: \"{value}\" is not a known {field}; "
                                                         "\"{default}\" is used.").format(
         origin=origin, value=text, field=field_label(field_name).lower(), default=label(field_name, default))))
     return default
@@ -194,12 +199,12 @@ def access_point_from_record(x: float, y: float, record: Mapping[str, Any], mapp
     radius_raw = values.get("radius_m")
     radius = _as_radius(radius_raw)
     if radius is None and _text(radius_raw):
-        notes.append(Note(Level.WARNING, translate(CONTEXT, "Access point {origin}: the radius \"{value}\" is not a "
+        notes.append(Note(Level.WARNING, tr("Access point {origin}: the radius \"{value}\" is not a "
                                                             "number; the default radius is used.").format(
             origin=origin, value=radius_raw)))
     install_date = _as_date(values.get("install_date"))
     if install_date is None and _text(values.get("install_date")):
-        notes.append(Note(Level.WARNING, translate(CONTEXT, "Access point {origin}: the install date \"{value}\" is "
+        notes.append(Note(Level.WARNING, tr("Access point {origin}: the install date \"{value}\" is "
                                                             "not a date (YYYY-MM-DD); it is left empty.").format(
             origin=origin, value=values.get("install_date"))))
     return AccessPoint(

@@ -32,7 +32,7 @@ from typing import Sequence
 import numpy as np
 
 from prato_smartcity_plugin.core.errors import CancelledError, InputError, Level
-from prato_smartcity_plugin.core.i18n import CONTEXT, translate
+from prato_smartcity_plugin.core.i18n import translate
 from prato_smartcity_plugin.core.wifi import geometry
 from prato_smartcity_plugin.core.wifi.coverage import Demand, covered_demand
 from prato_smartcity_plugin.core.wifi.schema import AccessPoint, Note
@@ -45,7 +45,7 @@ SPACED_GREEDY_GUARANTEE = 1.0 / 6.0
 
 
 def tr(text: str) -> str:
-    return translate(CONTEXT, text)
+    return translate("PratoSmartCity", text)
 
 
 @dataclass

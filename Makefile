@@ -33,7 +33,8 @@ test-ltr: ltr-root
 # Refresh the Italian translation source from the code and .ui files, and compile it.
 translations:
 	pylupdate5 -noobsolete $(PY_SOURCES) $(UI_FILES) -ts $(TS_FILE)
-	lrelease -silent $(TS_FILE) -qm $(TS_FILE:.ts=.qm)
+	status=0; /usr/bin/python3 scripts/i18n_fill.py --ts $(TS_FILE) || status=$$?; \
+	lrelease -silent $(TS_FILE) -qm $(TS_FILE:.ts=.qm) && exit $$status
 
 # The real QGIS desktop under Xvfb, with the packaged ZIP installed into a fresh profile.
 test-e2e: deps

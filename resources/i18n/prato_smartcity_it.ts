@@ -971,6 +971,79 @@
         </message>
     </context>
     <context>
+        <name>FieldPanel</name>
+        <message>
+            <location filename="../../prato_smartcity_plugin/gui/field_panel.py" line="35" />
+            <source>Prepare for the field</source>
+            <translation>Preparazione per il campo</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/gui/field_panel.py" line="37" />
+            <source>Copies the project for an area into a folder you can take on a laptop with no network: layers clipped to the area, the basemap cached, the interventions store with its change log.</source>
+            <translation>Copia il progetto di un'area in una cartella da portare su un portatile senza rete: layer ritagliati sull'area, mappa di base in cache, archivio degli interventi con il suo registro delle modifiche.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/gui/field_panel.py" line="46" />
+            <source>Prepare field kit…</source>
+            <translation>Prepara il kit per il rilievo sul campo…</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/gui/field_panel.py" line="52" />
+            <source>In the field</source>
+            <translation>Sul campo</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/gui/field_panel.py" line="58" />
+            <source>Add intervention at GPS position</source>
+            <translation>Aggiungi un intervento nella posizione GPS</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/gui/field_panel.py" line="64" />
+            <source>Back from the field</source>
+            <translation>Rientro dal campo</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/gui/field_panel.py" line="70" />
+            <source>Sync the field edits now</source>
+            <translation>Sincronizza ora le modifiche fatte sul campo</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/gui/field_panel.py" line="98" />
+            <source>GPS position: {lat:.6f} N, {lon:.6f} E</source>
+            <translation>Posizione GPS: {lat:.6f} N, {lon:.6f} E</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/gui/field_panel.py" line="100" />
+            <source>GPS connected, waiting for a position…</source>
+            <translation>GPS collegato, in attesa di una posizione…</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/gui/field_panel.py" line="102" />
+            <source>No GPS connected (View ▸ Panels ▸ GPS Information).</source>
+            <translation>Nessun GPS collegato (Visualizza ▸ Pannelli ▸ Informazioni GPS).</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/gui/field_panel.py" line="108" />
+            <source>This project is not a field kit. Changes waiting to be synced: {n}</source>
+            <translation>Questo progetto non è un kit per il rilievo sul campo. Modifiche in attesa di sincronizzazione: {n}</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/gui/field_panel.py" line="112" />
+            <source>Field kit prepared on {date}. Field changes waiting to be synced: {n}</source>
+            <translation>Kit per il rilievo sul campo preparato il {date}. Modifiche sul campo in attesa di sincronizzazione: {n}</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/gui/field_panel.py" line="152" />
+            <source>Field kit ready</source>
+            <translation>Kit per il rilievo sul campo pronto</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/gui/field_panel.py" line="153" />
+            <source>Open the field kit</source>
+            <translation>Apri il kit per il rilievo sul campo</translation>
+        </message>
+    </context>
+    <context>
         <name>HomePanel</name>
         <message>
             <location filename="../../prato_smartcity_plugin/gui/home_panel.py" line="18" />
@@ -1142,12 +1215,12 @@
     <context>
         <name>PratoDock</name>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/dock.py" line="62" />
+            <location filename="../../prato_smartcity_plugin/gui/dock.py" line="63" />
             <source>Prato Smart City</source>
             <translation>Prato Smart City</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/dock.py" line="77" />
+            <location filename="../../prato_smartcity_plugin/gui/dock.py" line="78" />
             <source>No capability installed.</source>
             <translation>Nessuna funzionalità installata.</translation>
         </message>
@@ -1971,23 +2044,23 @@
             <translation>Prato</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/dock.py" line="20" />
+            <location filename="../../prato_smartcity_plugin/gui/dock.py" line="23" />
             <source>Cycling</source>
             <translation>Ciclabilità</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/dock.py" line="22" />
-            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="140" />
+            <location filename="../../prato_smartcity_plugin/gui/dock.py" line="25" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="144" />
             <source>Interventions</source>
             <translation>Interventi</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/dock.py" line="24" />
+            <location filename="../../prato_smartcity_plugin/gui/dock.py" line="30" />
             <source>Export</source>
             <translation>Esportazione</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/dock.py" line="25" />
+            <location filename="../../prato_smartcity_plugin/gui/dock.py" line="20" />
             <source>Open data</source>
             <translation>Dati aperti</translation>
         </message>
@@ -1997,13 +2070,13 @@
             <translation>Sincronizzazione</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/dock.py" line="30" />
+            <location filename="../../prato_smartcity_plugin/gui/dock.py" line="22" />
             <source>Wi-Fi</source>
             <translation>Wi-Fi</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/provider.py" line="37" />
-            <location filename="../../prato_smartcity_plugin/plugin.py" line="100" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/provider.py" line="38" />
+            <location filename="../../prato_smartcity_plugin/plugin.py" line="104" />
             <source>Prato Smart City</source>
             <translation>Prato Smart City</translation>
         </message>
@@ -2036,6 +2109,21 @@
             <location filename="../../prato_smartcity_plugin/processing_provider/export_package.py" line="38" />
             <source>Write the field names as original=short, separated by semicolons: {item}</source>
             <translation>Scrivi i nomi dei campi come originale=breve, separati da punto e virgola: {item}</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/gps.py" line="40" />
+            <source>The GPS has no position yet: wait for a fix.</source>
+            <translation>Il GPS non ha ancora una posizione: attendi l'aggancio del segnale.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/gps.py" line="40" />
+            <source>No GPS is connected: connect one in the GPS Information panel.</source>
+            <translation>Nessun GPS collegato: collegane uno nel pannello Informazioni GPS.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/gui/dock.py" line="31" />
+            <source>Field work</source>
+            <translation>Lavoro sul campo</translation>
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/adapters/catalogue_layers.py" line="52" />
@@ -2193,119 +2281,214 @@
             <translation>Impossibile leggere il layer {layer}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="105" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="120" />
             <source>Package written and verified: {path}</source>
             <translation>Pacchetto scritto e verificato: {path}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="136" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="151" />
             <source>Cannot read the layer {name}.</source>
             <translation>Impossibile leggere il layer {name}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="327" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="342" />
             <source>{crs} is not a coordinate reference system that can be used.</source>
             <translation>{crs} non è un sistema di riferimento utilizzabile.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="491" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="517" />
             <source>Export cancelled.</source>
             <translation>Esportazione annullata.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="495" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="521" />
             <source>Choose at least one layer to export.</source>
             <translation>Scegli almeno un layer da esportare.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="503" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="529" />
             <source>Reading the layers</source>
             <translation>Lettura dei layer</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="506" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="532" />
             <source>Nothing to export: the chosen layers have no features (or none is selected).</source>
             <translation>Niente da esportare: i layer scelti non hanno elementi (o nessuno è selezionato).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="508" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="534" />
             <source>Nothing to export: no chosen feature has a geometry.</source>
             <translation>Niente da esportare: nessun elemento scelto ha una geometria.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="519" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="545" />
             <source>Writing {file}</source>
             <translation>Scrittura di {file}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="541" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="567" />
             <source>Verifying {file}</source>
             <translation>Verifica di {file}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="560" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="586" />
             <source>Writing the ZIP</source>
             <translation>Scrittura dello ZIP</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="596" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="622" />
             <source>Could not write {file}.</source>
             <translation>Impossibile scrivere {file}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="693" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="719" />
             <source>{file} is missing.</source>
             <translation>{file} manca.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="756" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="782" />
             <source>The package did not verify: {problem}</source>
             <translation>La verifica del pacchetto non è riuscita: {problem}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="699" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="725" />
             <source>{file}: the .cpg does not declare UTF-8.</source>
             <translation>{file}: il .cpg non dichiara UTF-8.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="702" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="728" />
             <source>{file}: the .prj identifies as EPSG:{found}, not EPSG:{expected}.</source>
             <translation>{file}: il .prj risulta EPSG:{found}, non EPSG:{expected}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="710" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="736" />
             <source>{file}: {found} features instead of {expected}.</source>
             <translation>{file}: {found} elementi invece di {expected}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="724" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="750" />
             <source>{file}: {n} geometries are empty or invalid.</source>
             <translation>{file}: {n} geometrie sono vuote o non valide.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="754" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="780" />
             <source>{file}: {n} fields differ from the source.</source>
             <translation>{file}: {n} campi differiscono dall'origine.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="758" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="784" />
             <source>{file}: {n} features, CRS EPSG:{epsg}, UTF-8, geometries valid, {fields} fields equal to the source.</source>
             <translation>{file}: {n} elementi, SR EPSG:{epsg}, UTF-8, geometrie valide, {fields} campi uguali all'origine.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="811" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="837" />
             <source>The ZIP could not be written.</source>
             <translation>Impossibile scrivere lo ZIP.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="820" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="846" />
             <source>The ZIP could not be written correctly.</source>
             <translation>Impossibile scrivere correttamente lo ZIP.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="850" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="876" />
             <source>Unknown long text policy.</source>
             <translation>Criterio sconosciuto per i testi lunghi.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="95" />
+            <source>Field kit ready in {folder}</source>
+            <translation>Kit per il rilievo sul campo pronto in {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="96" />
+            <source>Size of the sources: {before}; size of the kit: {after}</source>
+            <translation>Dimensione delle fonti: {before}; dimensione del kit: {after}</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="102" />
+            <source>{name}: {after} of {before} features (clipped to the area)</source>
+            <translation>{name}: {after} elementi su {before} (ritagliati sull'area)</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="108" />
+            <source>{name}: basemap cached, {n} tiles</source>
+            <translation>{name}: mappa di base in cache, {n} tasselli</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="110" />
+            <source>{name}: interventions store copied with its change log</source>
+            <translation>{name}: archivio degli interventi copiato con il suo registro delle modifiche</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="112" />
+            <source>{name}: not taken offline: {reason}</source>
+            <translation>{name}: non portato offline: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="198" />
+            <source>Choose an area for the field kit.</source>
+            <translation>Scegli un'area per il kit per il rilievo sul campo.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="200" />
+            <source>The minimum zoom must not be above the maximum zoom.</source>
+            <translation>Lo zoom minimo non deve superare lo zoom massimo.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="229" />
+            <source>This folder holds a field kit with {n} changes not yet synced. Sync it ("Back from the field") or choose another folder: nothing was overwritten.</source>
+            <translation>Questa cartella contiene un kit per il rilievo sul campo con {n} modifiche non ancora sincronizzate. Sincronizzalo ("Rientro dal campo") o scegli un'altra cartella: nulla è stato sovrascritto.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="236" />
+            <source>The folder {folder} is not empty and is not a field kit: choose an empty folder.</source>
+            <translation>La cartella {folder} non è vuota e non è un kit per il rilievo sul campo: scegli una cartella vuota.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="247" />
+            <source>Save the edits of layer {name} before preparing the field kit.</source>
+            <translation>Salva le modifiche del layer {name} prima di preparare il kit per il rilievo sul campo.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="385" />
+            <source>Preparing the field kit was cancelled; nothing was changed.</source>
+            <translation>La preparazione del kit per il rilievo sul campo è stata annullata; nulla è stato modificato.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="284" />
+            <source>Only one interventions store can go into a field kit.</source>
+            <translation>In un kit per il rilievo sul campo può andare un solo archivio degli interventi.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="353" />
+            <source>Cannot write the field kit's data file.</source>
+            <translation>Impossibile scrivere il file dei dati del kit per il rilievo sul campo.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="365" />
+            <source>the area needs {n} tiles at these zoom levels, more than the limit of {limit}: choose a smaller area or a lower maximum zoom.</source>
+            <translation>l'area richiede {n} tasselli a questi livelli di zoom, più del limite di {limit}: scegli un'area più piccola o uno zoom massimo più basso.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="411" />
+            <source>the basemap could not be fetched for this area (is the network or the service down?).</source>
+            <translation>impossibile scaricare la mappa di base per quest'area (la rete o il servizio non sono disponibili?).</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="452" />
+            <source>Cannot copy the interventions store into the field kit.</source>
+            <translation>Impossibile copiare l'archivio degli interventi nel kit per il rilievo sul campo.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="457" />
+            <source>Field kit: {title}</source>
+            <translation>Kit per il rilievo sul campo: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="473" />
+            <source>Cannot write the field kit's project.</source>
+            <translation>Impossibile scrivere il progetto del kit per il rilievo sul campo.</translation>
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/adapters/store/attachments.py" line="39" />
@@ -2318,7 +2501,7 @@
             <translation>Impossibile copiare il file allegato {path} accanto all'archivio.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/sync_store.py" line="95" />
+            <location filename="../../prato_smartcity_plugin/adapters/sync_store.py" line="94" />
             <source>Cannot open the interventions store {path}.</source>
             <translation>Impossibile aprire l'archivio degli interventi {path}.</translation>
         </message>
@@ -2393,22 +2576,22 @@
             <translation>Interventi (aree)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="129" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="133" />
             <source>QGIS cannot open the layer {layer} of the interventions store {path}.</source>
             <translation>QGIS non riesce ad aprire il layer {layer} dell'archivio degli interventi {path}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="302" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="306" />
             <source>The layer {layer} cannot be edited.</source>
             <translation>Il layer {layer} non può essere modificato.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="306" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="310" />
             <source>The intervention could not be deleted.</source>
             <translation>Impossibile eliminare l'intervento.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="310" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="314" />
             <source>The deletion could not be saved in the interventions store.</source>
             <translation>Impossibile salvare l'eliminazione nell'archivio degli interventi.</translation>
         </message>
@@ -2428,17 +2611,17 @@
             <translation>L'intervento si trova fuori dal Comune di Prato, almeno in parte.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/sync_store.py" line="124" />
+            <location filename="../../prato_smartcity_plugin/adapters/sync_store.py" line="123" />
             <source>The server sent a geometry that cannot be read.</source>
             <translation>Il server ha inviato una geometria che non si può leggere.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/sync_store.py" line="221" />
+            <location filename="../../prato_smartcity_plugin/adapters/sync_store.py" line="220" />
             <source>The interventions store cannot be written.</source>
             <translation>L'archivio degli interventi non può essere scritto.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/sync_store.py" line="308" />
+            <location filename="../../prato_smartcity_plugin/adapters/sync_store.py" line="307" />
             <source>The intervention has no geometry to copy.</source>
             <translation>L'intervento non ha una geometria da copiare.</translation>
         </message>
@@ -2493,17 +2676,17 @@
             <translation>{what} ({name}) è vuoto: non ha alcun elemento con geometria.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="153" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="160" />
             <source>{n} features of {what} have several points; the first point of each is used.</source>
             <translation>{n} elementi di {what} hanno più punti; si usa il primo punto di ciascuno.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="160" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="167" />
             <source>The access-point layer</source>
             <translation>Il layer degli access point</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="170" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="177" />
             <source>{what} holds coverage areas: each area's centroid stands in for its access point, with the radius of a disc of the same area.</source>
             <translation>{what} contiene aree di copertura: il centroide di ogni area fa le veci del suo access point, con il raggio di un cerchio della stessa area.</translation>
         </message>
@@ -2513,72 +2696,72 @@
             <translation>il layer della domanda</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="188" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="195" />
             <source>The weight field {field} is not in {what}.</source>
             <translation>Il campo del peso {field} non è in {what}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="195" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="202" />
             <source>The areas layer</source>
             <translation>Il layer delle aree</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="201" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="208" />
             <source>Area {id}</source>
             <translation>Area {id}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="216" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="223" />
             <source>point</source>
             <translation>punto</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="216" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="223" />
             <source>line</source>
             <translation>linea</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="217" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="224" />
             <source>polygon</source>
             <translation>poligono</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="217" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="224" />
             <source>no</source>
             <translation>nessuno</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="239" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="246" />
             <source>The weight "{value}" is not a number.</source>
             <translation>Il peso "{value}" non è un numero.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="299" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="306" />
             <source>Wi-Fi access points</source>
             <translation>Access point Wi-Fi</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="323" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="330" />
             <source>Existing coverage</source>
             <translation>Copertura esistente</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="323" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="330" />
             <source>Added by the new sites</source>
             <translation>Aggiunta dai nuovi siti</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="324" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="331" />
             <source>Coverage</source>
             <translation>Copertura</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="335" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="342" />
             <source>The style {name} could not be loaded.</source>
             <translation>Impossibile caricare lo stile {name}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="351" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="358" />
             <source>The municipal API does not publish Wi-Fi access points yet (collection "{c}"); load them from the open data or from a point layer.</source>
             <translation>L'API comunale non pubblica ancora gli access point Wi-Fi (collezione "{c}"); caricali dai dati aperti o da un layer di punti.</translation>
         </message>
@@ -3018,6 +3201,16 @@
             <translation>{name} è un nome riservato negli strumenti GIS e CAD.</translation>
         </message>
         <message>
+            <location filename="../../prato_smartcity_plugin/core/fieldkit/plan.py" line="54" />
+            <source>The layer is not available (its source cannot be read).</source>
+            <translation>Il layer non è disponibile (la sua sorgente non può essere letta).</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/core/fieldkit/plan.py" line="61" />
+            <source>Layers of this type ({kind}) cannot be taken offline.</source>
+            <translation>I layer di questo tipo ({kind}) non possono essere portati offline.</translation>
+        </message>
+        <message>
             <location filename="../../prato_smartcity_plugin/core/interventions/schema.py" line="323" />
             <source>{field} is required.</source>
             <translation>{field} è obbligatorio.</translation>
@@ -3068,42 +3261,42 @@
             <translation>L'API comunale non ha risposto.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="101" />
+            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="100" />
             <source>The municipal API refused the credentials (HTTP {status}): check the authentication configuration in the options.</source>
             <translation>L'API comunale ha rifiutato le credenziali (HTTP {status}): controlla la configurazione di autenticazione nelle opzioni.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="190" />
+            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="189" />
             <source>The municipal API answered with an error (HTTP {status}).</source>
             <translation>L'API comunale ha risposto con un errore (HTTP {status}).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="136" />
+            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="135" />
             <source>The municipal API sent something that is not JSON: check its address.</source>
             <translation>L'API comunale ha inviato qualcosa che non è JSON: controlla il suo indirizzo.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="154" />
+            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="153" />
             <source>The municipal API sent something that is not a feature.</source>
             <translation>L'API comunale ha inviato qualcosa che non è un elemento (feature).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="166" />
+            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="165" />
             <source>The municipal API sent something that is not a feature collection.</source>
             <translation>L'API comunale ha inviato qualcosa che non è una collezione di elementi (feature collection).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="199" />
+            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="198" />
             <source>The municipal API refused the new intervention (HTTP {status}).</source>
             <translation>L'API comunale ha rifiutato il nuovo intervento (HTTP {status}).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="207" />
+            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="206" />
             <source>The municipal API refused the change (HTTP {status}).</source>
             <translation>L'API comunale ha rifiutato la modifica (HTTP {status}).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="214" />
+            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="213" />
             <source>The municipal API refused the delete (HTTP {status}).</source>
             <translation>L'API comunale ha rifiutato l'eliminazione (HTTP {status}).</translation>
         </message>
@@ -3218,32 +3411,37 @@
             <translation>Nessun punto di domanda è alla portata di un access point.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/geometry.py" line="78" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/geometry.py" line="87" />
             <source>The coordinates of {what} look like degrees: distances need a projected CRS in metres (e.g. EPSG:6707 or EPSG:3003).</source>
             <translation>Le coordinate di {what} sembrano gradi: le distanze richiedono un SR proiettato in metri (ad es. EPSG:6707 o EPSG:3003).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/geometry.py" line="175" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/geometry.py" line="184" />
             <source>The grid spacing must be greater than zero.</source>
             <translation>Il passo della griglia deve essere maggiore di zero.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/geometry.py" line="181" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/geometry.py" line="190" />
             <source>A grid spacing of {spacing} m over this area makes more than five million points: choose a larger spacing.</source>
             <translation>Un passo di griglia di {spacing} m su quest'area produce più di cinque milioni di punti: scegli un passo più grande.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/schema.py" line="172" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/schema.py" line="126" />
+            <source>access point {id}</source>
+            <translation>access point {id}</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/core/wifi/schema.py" line="173" />
             <source>Access point {origin}: "{value}" is not a known {field}; "{default}" is used.</source>
             <translation>Access point {origin}: "{value}" non è un valore noto di {field}; si usa "{default}".</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/schema.py" line="198" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/schema.py" line="202" />
             <source>Access point {origin}: the radius "{value}" is not a number; the default radius is used.</source>
             <translation>Access point {origin}: il raggio "{value}" non è un numero; si usa il raggio predefinito.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/schema.py" line="203" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/schema.py" line="207" />
             <source>Access point {origin}: the install date "{value}" is not a date (YYYY-MM-DD); it is left empty.</source>
             <translation>Access point {origin}: la data di installazione "{value}" non è una data (AAAA-MM-GG); viene lasciata vuota.</translation>
         </message>
@@ -3273,97 +3471,97 @@
             <translation>In questa esecuzione i siti scelti aggiungono almeno il {bound:.0%} di quanto aggiungerebbero i migliori {n} siti possibili; in generale {worst}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="158" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="179" />
             <source>The number of new access points must be at least 1.</source>
             <translation>Il numero di nuovi access point deve essere almeno 1.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="160" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="181" />
             <source>The radius of the new access points must be greater than zero.</source>
             <translation>Il raggio dei nuovi access point deve essere maggiore di zero.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="162" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="183" />
             <source>The minimum spacing cannot be negative.</source>
             <translation>La distanza minima non può essere negativa.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="164" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="185" />
             <source>There are no candidate sites.</source>
             <translation>Non ci sono siti candidati.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="165" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="186" />
             <source>the candidate sites</source>
             <translation>i siti candidati</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="181" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="202" />
             <source>{n} candidate sites are closer than {d} m to an existing access point and are not considered.</source>
             <translation>{n} siti candidati sono a meno di {d} m da un access point esistente e non sono considerati.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="186" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="207" />
             <source>{n} candidate sites lie in the exclusion areas and are not considered.</source>
             <translation>{n} siti candidati si trovano nelle aree di esclusione e non sono considerati.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="189" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="210" />
             <source>No candidate site is left once exclusion areas and spacing are applied.</source>
             <translation>Non resta alcun sito candidato dopo aver applicato le aree di esclusione e la distanza minima.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="204" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="225" />
             <source>No candidate site is within {r} m of any demand point: check that the candidates and the demand overlap (and their CRS).</source>
             <translation>Nessun sito candidato è entro {r} m da un punto di domanda: controlla che i candidati e la domanda si sovrappongano (e il loro SR).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="206" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="227" />
             <source>Every demand point that a candidate site could reach is already covered.</source>
             <translation>Tutti i punti di domanda raggiungibili da un sito candidato sono già coperti.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="223" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="247" />
             <source>Site selection cancelled.</source>
             <translation>Selezione dei siti annullata.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="255" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="279" />
             <source>Only {k} of the {n} requested sites add covered demand; no other allowed candidate would cover anything new.</source>
             <translation>Solo {k} dei {n} siti richiesti aggiungono domanda coperta; nessun altro candidato ammesso coprirebbe qualcosa di nuovo.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="279" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="303" />
             <source>it covers {n} more demand points (weight {w:g}) that no access point reached</source>
             <translation>copre altri {n} punti di domanda (peso {w:g}) non raggiunti da alcun access point</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="282" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="306" />
             <source>it covers {n} more demand points that no access point reached</source>
             <translation>copre altri {n} punti di domanda non raggiunti da alcun access point</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="283" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="307" />
             <source>Rank {rank}: {gain}, the largest gain left; coverage rises to {share:.1%}.</source>
             <translation>Posizione {rank}: {gain}, il maggior guadagno rimasto; la copertura sale al {share:.1%}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="286" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="310" />
             <source>Nearest existing access point: {name}, {d:.0f} m.</source>
             <translation>Access point esistente più vicino: {name}, {d:.0f} m.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="293" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="317" />
             <source>demand weight</source>
             <translation>peso della domanda</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="293" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="317" />
             <source>demand points</source>
             <translation>punti di domanda</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="295" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/siting.py" line="319" />
             <source>Coverage of the {what}: {before:.1%} before, {after:.1%} after {n} new access points.</source>
             <translation>Copertura ({what}): {before:.1%} prima, {after:.1%} dopo {n} nuovi access point.</translation>
         </message>
@@ -3403,42 +3601,42 @@
             <translation>La risorsa è stata rimossa dalla cache offline.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/catalogue_browser.py" line="75" />
+            <location filename="../../prato_smartcity_plugin/gui/catalogue_browser.py" line="74" />
             <source>Prato Open Data</source>
             <translation>Prato Open Data</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/catalogue_browser.py" line="86" />
+            <location filename="../../prato_smartcity_plugin/gui/catalogue_browser.py" line="85" />
             <source>Refresh</source>
             <translation>Aggiorna</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/catalogue_browser.py" line="105" />
+            <location filename="../../prato_smartcity_plugin/gui/catalogue_browser.py" line="104" />
             <source>Organisations</source>
             <translation>Organizzazioni</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/catalogue_browser.py" line="106" />
+            <location filename="../../prato_smartcity_plugin/gui/catalogue_browser.py" line="105" />
             <source>Groups</source>
             <translation>Gruppi</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/catalogue_browser.py" line="213" />
+            <location filename="../../prato_smartcity_plugin/gui/catalogue_browser.py" line="212" />
             <source>Show dataset page</source>
             <translation>Mostra la pagina del dataset</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/catalogue_browser.py" line="211" />
+            <location filename="../../prato_smartcity_plugin/gui/catalogue_browser.py" line="210" />
             <source>Add to map</source>
             <translation>Aggiungi alla mappa</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/catalogue_browser.py" line="216" />
+            <location filename="../../prato_smartcity_plugin/gui/catalogue_browser.py" line="215" />
             <source>Remove from cache</source>
             <translation>Rimuovi dalla cache</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/catalogue_browser.py" line="240" />
+            <location filename="../../prato_smartcity_plugin/gui/catalogue_browser.py" line="239" />
             <source>Reading the dataset</source>
             <translation>Lettura del dataset</translation>
         </message>
@@ -3498,14 +3696,112 @@
             <translation>Errore imprevisto: {error}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/plugin.py" line="60" />
+            <location filename="../../prato_smartcity_plugin/plugin.py" line="49" />
+            <source>The Processing provider {id} is already registered.</source>
+            <translation>Il provider Processing {id} è già registrato.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/plugin.py" line="64" />
             <source>Show the Prato Smart City panel</source>
             <translation>Mostra il pannello Prato Smart City</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/plugin.py" line="97" />
+            <location filename="../../prato_smartcity_plugin/plugin.py" line="101" />
             <source>Export contractor package…</source>
             <translation>Esporta il pacchetto per le imprese…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrepareFieldKitAlgorithm</name>
+        <message>
+            <location filename="../../prato_smartcity_plugin/processing_provider/field_kit_algorithm.py" line="37" />
+            <source>Prepare field kit</source>
+            <translation>Prepara il kit per il rilievo sul campo</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/processing_provider/field_kit_algorithm.py" line="40" />
+            <source>Field work</source>
+            <translation>Lavoro sul campo</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/processing_provider/field_kit_algorithm.py" line="50" />
+            <source>Makes a self-contained folder to work offline: the chosen layers clipped to the area (online layers become local copies), raster basemaps cached as MBTiles for the zoom range, the interventions store with its change log, and a project that uses only those copies. The area is the union of the (selected) features of the area layer, e.g. a district, or else the extent. Layers that cannot be taken offline are listed with the reason. A folder holding a kit with changes not yet synced is never overwritten.</source>
+            <translation>Crea una cartella autonoma per lavorare offline: i layer scelti ritagliati sull'area (i layer online diventano copie locali), le mappe di base raster in cache come MBTiles per l'intervallo di zoom, l'archivio degli interventi con il suo registro delle modifiche e un progetto che usa solo queste copie. L'area è l'unione degli elementi (selezionati) del layer dell'area, ad es. un quartiere, oppure l'estensione. I layer che non si possono portare offline sono elencati con il motivo. Una cartella che contiene un kit con modifiche non ancora sincronizzate non viene mai sovrascritta.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/processing_provider/field_kit_algorithm.py" line="59" />
+            <source>Area (polygons, e.g. a district; selected features only if ticked)</source>
+            <translation>Area (poligoni, ad es. un quartiere; solo gli elementi selezionati se spuntato)</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/processing_provider/field_kit_algorithm.py" line="67" />
+            <source>Area (extent)</source>
+            <translation>Area (estensione)</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/processing_provider/field_kit_algorithm.py" line="68" />
+            <source>Layers to take (all the project's layers if none)</source>
+            <translation>Layer da portare (tutti i layer del progetto se nessuno)</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/processing_provider/field_kit_algorithm.py" line="76" />
+            <source>Basemap minimum zoom</source>
+            <translation>Zoom minimo della mappa di base</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/processing_provider/field_kit_algorithm.py" line="81" />
+            <source>Basemap maximum zoom</source>
+            <translation>Zoom massimo della mappa di base</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/processing_provider/field_kit_algorithm.py" line="86" />
+            <source>Maximum basemap tiles per layer</source>
+            <translation>Numero massimo di tasselli della mappa di base per layer</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/processing_provider/field_kit_algorithm.py" line="96" />
+            <source>Field kit folder</source>
+            <translation>Cartella del kit per il rilievo sul campo</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/processing_provider/field_kit_algorithm.py" line="97" />
+            <source>Field kit project</source>
+            <translation>Progetto del kit per il rilievo sul campo</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/processing_provider/field_kit_algorithm.py" line="98" />
+            <source>Size of the sources (bytes)</source>
+            <translation>Dimensione delle fonti (byte)</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/processing_provider/field_kit_algorithm.py" line="99" />
+            <source>Size of the kit (bytes)</source>
+            <translation>Dimensione del kit (byte)</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/processing_provider/field_kit_algorithm.py" line="100" />
+            <source>Report</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/processing_provider/field_kit_algorithm.py" line="107" />
+            <source>A project is needed to prepare a field kit.</source>
+            <translation>Serve un progetto per preparare un kit per il rilievo sul campo.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/processing_provider/field_kit_algorithm.py" line="122" />
+            <source>{name} was not taken offline: {reason}</source>
+            <translation>{name} non è stato portato offline: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/processing_provider/field_kit_algorithm.py" line="145" />
+            <source>The area layer has no (selected) polygon.</source>
+            <translation>Il layer dell'area non ha poligoni (selezionati).</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/processing_provider/field_kit_algorithm.py" line="151" />
+            <source>Choose an area: a polygon layer (e.g. a district) or an extent.</source>
+            <translation>Scegli un'area: un layer poligonale (ad es. un quartiere) o un'estensione.</translation>
         </message>
     </context>
     <context>
@@ -4054,212 +4350,212 @@ Layer degli interventi: per impostazione predefinita ogni layer del progetto con
     <context>
         <name>WifiPanel</name>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="88" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="91" />
             <source>Access points</source>
             <translation>Access point</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="91" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="94" />
             <source>A point layer of access points, or the Comune's Wi-Fi coverage areas (their centroids stand in for the access points).</source>
             <translation>Un layer di punti con gli access point, oppure le aree di copertura Wi-Fi del Comune (i loro centroidi fanno le veci degli access point).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="93" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="96" />
             <source>Layer</source>
             <translation>Layer</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="94" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="97" />
             <source>Load as access points</source>
             <translation>Carica come access point</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="96" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="99" />
             <source>Copy the layer onto the access-point schema, with checks (outside the comune, duplicates, missing radius) and the Wi-Fi style.</source>
             <translation>Copia il layer nello schema degli access point, con i controlli (fuori dal comune, duplicati, raggio mancante) e lo stile Wi-Fi.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="101" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="104" />
             <source>Access points outside it are flagged; empty: the demo's boundary of Prato.</source>
             <translation>Gli access point esterni sono segnalati; vuoto: il confine di Prato del progetto dimostrativo.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="102" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="105" />
             <source>Comune boundary</source>
             <translation>Confine comunale</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="293" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="306" />
             <source>Coverage</source>
             <translation>Copertura</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="108" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="111" />
             <source>Districts, squares or a drawn polygon; empty: the comune.</source>
             <translation>Quartieri, piazze o un poligono disegnato; vuoto: il comune.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="109" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="112" />
             <source>Areas of interest</source>
             <translation>Aree di interesse</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="111" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="114" />
             <source>Bus stops, schools, population points... Empty: the area is covered evenly.</source>
             <translation>Fermate dell'autobus, scuole, punti di popolazione... Vuoto: l'area è coperta in modo uniforme.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="112" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="115" />
             <source>Demand points</source>
             <translation>Punti di domanda</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="118" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="121" />
             <source>Weight field</source>
             <translation>Campo del peso</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="119" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="122" />
             <source>Compute coverage and gaps</source>
             <translation>Calcola copertura e zone scoperte</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="146" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="149" />
             <source>Plan new access points</source>
             <translation>Pianifica nuovi access point</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="128" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="131" />
             <source>New access points</source>
             <translation>Nuovi access point</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="130" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="133" />
             <source>Radius of a new access point</source>
             <translation>Raggio di un nuovo access point</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="132" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="135" />
             <source>Minimum spacing</source>
             <translation>Distanza minima</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="135" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="138" />
             <source>Grid over the area of interest</source>
             <translation>Griglia sull'area di interesse</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="136" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="139" />
             <source>Candidate sites layer</source>
             <translation>Layer dei siti candidati</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="137" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="140" />
             <source>Candidate sites</source>
             <translation>Siti candidati</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="139" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="142" />
             <source>Grid spacing</source>
             <translation>Passo della griglia</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="141" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="144" />
             <source>Candidate layer</source>
             <translation>Layer dei candidati</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="143" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="146" />
             <source>Exclusion areas</source>
             <translation>Aree di esclusione</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="158" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="161" />
             <source>Cancel</source>
             <translation>Annulla</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="183" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="192" />
             <source>Choose a layer of access points first.</source>
             <translation>Scegli prima un layer di access point.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="192" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="201" />
             <source>Wi-Fi access points</source>
             <translation>Access point Wi-Fi</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="199" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="208" />
             <source>Wi-Fi coverage</source>
             <translation>Copertura Wi-Fi</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="199" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="208" />
             <source>Wi-Fi gaps</source>
             <translation>Zone scoperte Wi-Fi</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="199" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="208" />
             <source>Wi-Fi coverage by area</source>
             <translation>Copertura Wi-Fi per area</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="206" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="215" />
             <source>Choose the candidate sites layer, or use a grid over the area.</source>
             <translation>Scegli il layer dei siti candidati, oppure usa una griglia sull'area.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="213" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="222" />
             <source>New Wi-Fi sites</source>
             <translation>Nuovi siti Wi-Fi</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="213" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="222" />
             <source>Wi-Fi coverage before and after</source>
             <translation>Copertura Wi-Fi prima e dopo</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="224" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="233" />
             <source>A Wi-Fi analysis is already running.</source>
             <translation>Un'analisi Wi-Fi è già in corso.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="228" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="237" />
             <source>The Prato Smart City Processing provider is not loaded.</source>
             <translation>Il provider Processing di Prato Smart City non è caricato.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="260" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="269" />
             <source>Wi-Fi analysis cancelled.</source>
             <translation>Analisi Wi-Fi annullata.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="262" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="273" />
             <source>The Wi-Fi analysis failed.</source>
             <translation>L'analisi Wi-Fi non è riuscita.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="277" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="290" />
             <source> (and {n} more notes)</source>
             <translation> (e altre {n} note)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="286" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="299" />
             <source>&lt;p&gt;&lt;b&gt;Coverage of the demand: {before:.1%} → {after:.1%}&lt;/b&gt;&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Copertura della domanda: {before:.1%} → {after:.1%}&lt;/b&gt;&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="293" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="306" />
             <source>Added demand</source>
             <translation>Domanda aggiunta</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="293" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="306" />
             <source>Nearest access point</source>
             <translation>Access point più vicino</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="304" />
+            <location filename="../../prato_smartcity_plugin/gui/wifi_panel.py" line="317" />
             <source>{n} access points loaded, {k} flagged.</source>
             <translation>{n} access point caricati, {k} segnalati.</translation>
         </message>

@@ -123,7 +123,7 @@ class AccessPoint:
         return values
 
     def display_name(self) -> str:
-        return self.name or self.site or translate(CONTEXT, "access point {id}").format(
+        return self.name or self.site or tr("access point {id}").format(
             id=self.ap_id or self.origin)
 
     def with_flag(self, flag: str) -> None:

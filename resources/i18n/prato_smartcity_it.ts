@@ -177,7 +177,7 @@
         <message>
             <location filename="../../prato_smartcity_plugin/gui/clashes_widget.py" line="124" />
             <source>Road works on the same street closer than this clash</source>
-            <translation>Lavori sulla stessa strada più vicini di questa distanza sono un'interferenza</translation>
+            <translation>I lavori sulla stessa strada più vicini di questa distanza sono in interferenza</translation>
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/gui/clashes_widget.py" line="126" />
@@ -237,7 +237,7 @@
         <message>
             <location filename="../../prato_smartcity_plugin/gui/clashes_widget.py" line="203" />
             <source>Road works clashes</source>
-            <translation>Interferenze tra cantieri stradali</translation>
+            <translation>Interferenze tra cantieri</translation>
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/gui/clashes_widget.py" line="205" />
@@ -1048,7 +1048,7 @@
         <message>
             <location filename="../../prato_smartcity_plugin/gui/home_panel.py" line="18" />
             <source>&lt;b&gt;Prato Smart City&lt;/b&gt;&lt;br&gt;Open data, Wi-Fi and cycle network planning, interventions, sync with the municipal API and contractor export for the Comune di Prato.</source>
-            <translation>&lt;b&gt;Prato Smart City&lt;/b&gt;&lt;br&gt;Pianificazione di dati aperti, Wi-Fi e rete ciclabile, interventi, sincronizzazione con l'API comunale ed esportazione per le imprese, per il Comune di Prato.</translation>
+            <translation>&lt;b&gt;Prato Smart City&lt;/b&gt;&lt;br&gt;Dati aperti, pianificazione del Wi-Fi e della rete ciclabile, interventi, sincronizzazione con l'API comunale ed esportazione per le imprese, per il Comune di Prato.</translation>
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/gui/home_panel.py" line="52" />
@@ -1338,7 +1338,7 @@
         <message>
             <location filename="../../prato_smartcity_plugin/gui/dock.py" line="27" />
             <source>Road works clashes</source>
-            <translation>Interferenze tra cantieri stradali</translation>
+            <translation>Interferenze tra cantieri</translation>
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/core/cycling/catchment.py" line="53" />
@@ -3809,7 +3809,7 @@
         <message>
             <location filename="../../prato_smartcity_plugin/processing_provider/road_works_clashes.py" line="116" />
             <source>Road works clashes</source>
-            <translation>Interferenze tra cantieri stradali</translation>
+            <translation>Interferenze tra cantieri</translation>
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/processing_provider/road_works_clashes.py" line="78" />
@@ -3862,7 +3862,7 @@ Layer degli interventi: per impostazione predefinita ogni layer del progetto con
         <message>
             <location filename="../../prato_smartcity_plugin/processing_provider/road_works_clashes.py" line="118" />
             <source>Road works clashes (table)</source>
-            <translation>Interferenze tra cantieri stradali (tabella)</translation>
+            <translation>Interferenze tra cantieri (tabella)</translation>
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/processing_provider/road_works_clashes.py" line="121" />

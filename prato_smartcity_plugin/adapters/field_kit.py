@@ -369,6 +369,7 @@ class FieldKitBuilder:
         conn = sqlite3.connect(path)
         written = 0
         done = 0
+        last_errors: list[str] = []
         try:
             for statement in tile_math.MBTILES_SCHEMA:
                 conn.execute(statement)
@@ -384,7 +385,10 @@ class FieldKitBuilder:
                         if self.feedback.isCanceled():
                             raise CancelledError(tr("Preparing the field kit was cancelled; nothing was changed."))
                         nx, ny = min(METATILE, x1 - mx + 1), min(METATILE, y1 - my + 1)
-                        image = self._render(layer, z, mx, my, nx, ny)
+                        image, errors = self._render(layer, z, mx, my, nx, ny)
+                        if errors and _is_blank(image):  # a transient network failure: one more try
+                            image, errors = self._render(layer, z, mx, my, nx, ny)
+                        last_errors = errors or last_errors
                         for dx in range(nx):
                             for dy in range(ny):
                                 tile = tile_math.Tile(z, mx + dx, my + dy)
@@ -408,10 +412,11 @@ class FieldKitBuilder:
             conn.close()
         if written == 0:
             path.unlink(missing_ok=True)
-            return 0, tr("the basemap could not be fetched for this area (is the network or the service down?).")
+            reason = tr("the basemap could not be fetched for this area (is the network or the service down?).")
+            return 0, f"{reason} {last_errors[-1]}" if last_errors else reason
         return written, ""
 
-    def _render(self, layer: QgsRasterLayer, z: int, x: int, y: int, nx: int, ny: int) -> QImage:
+    def _render(self, layer: QgsRasterLayer, z: int, x: int, y: int, nx: int, ny: int) -> tuple[QImage, list[str]]:
         top_left = tile_math.Tile(z, x, y).bounds_3857()
         bottom_right = tile_math.Tile(z, x + nx - 1, y + ny - 1).bounds_3857()
         settings = QgsMapSettings()
@@ -428,9 +433,10 @@ class FieldKitBuilder:
         job = QgsMapRendererCustomPainterJob(settings, painter)
         job.renderSynchronously()
         painter.end()
-        for error in job.errors():
-            log.warning("basemap %s: %s", layer.name(), error.message)
-        return image
+        errors = [error.message for error in job.errors()]
+        for message in errors:
+            log.warning("basemap %s: %s", layer.name(), message)
+        return image, errors
 
     def _copy_store(self, source: Path, target: Path) -> None:
         """A consistent copy (SQLite backup) of the store; its not-yet-synced changes stay the office's to push, so

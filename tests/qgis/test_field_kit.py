@@ -129,7 +129,7 @@ def test_kit_works_with_every_server_stopped(office_project, tile_server, tmp_pa
     result = _prepare(tmp_path / "kit")
     assert result["SIZE_AFTER"] > 0 and result["SIZE_BEFORE"] > 0
     assert "Layer perso" in result["REPORT"] and "not taken offline" in result["REPORT"]
-    assert tile_server.served, "the basemap was not fetched"
+    assert tile_server.served, f"the basemap was not fetched: {result['REPORT']}"
     tile_server.stop()
 
     kit = QgsProject()

@@ -1111,7 +1111,7 @@
         <message>
             <location filename="../../prato_smartcity_plugin/gui/interventions_panel.py" line="98" />
             <source>Zoom to</source>
-            <translation>Zoom su</translation>
+            <translation>Zoom</translation>
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/gui/interventions_panel.py" line="99" />
@@ -1530,7 +1530,7 @@
         <message>
             <location filename="../../prato_smartcity_plugin/core/cycling/schema.py" line="56" />
             <source>Lit</source>
-            <translation>Illuminato</translation>
+            <translation>Illuminazione</translation>
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/core/cycling/schema.py" line="56" />
@@ -1565,7 +1565,7 @@
         <message>
             <location filename="../../prato_smartcity_plugin/core/cycling/schema.py" line="56" />
             <source>Segregated</source>
-            <translation>Separato</translation>
+            <translation>Separazione pedoni/bici</translation>
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/core/cycling/schema.py" line="56" />
@@ -1725,7 +1725,7 @@
         <message>
             <location filename="../../prato_smartcity_plugin/core/interventions/clashes.py" line="461" />
             <source>Work</source>
-            <translation>Lavoro</translation>
+            <translation>Cantiere</translation>
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/core/interventions/clashes.py" line="463" />
@@ -1735,7 +1735,7 @@
         <message>
             <location filename="../../prato_smartcity_plugin/core/interventions/clashes.py" line="462" />
             <source>Other work</source>
-            <translation>Altro lavoro</translation>
+            <translation>Altro cantiere</translation>
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/core/interventions/clashes.py" line="463" />

@@ -4,6 +4,7 @@ Multi* geometry, EPSG:6707, ``fid`` then ``schema.FIELDS``) and free-form layers
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Iterable, Mapping, Sequence
 
 from osgeo import ogr, osr
@@ -36,7 +37,8 @@ def _set(feature, name: str, value, kind) -> None:
 def write_layer(path: str, name: str, geometry_type: int, fields: Sequence[tuple[str, schema.FieldType]],
                 rows: Iterable[tuple[str | None, Mapping]], epsg: int = 6707) -> None:
     """A GeoPackage table ``name`` with ``fields``; ``rows`` are (WKT or None, values)."""
-    ds = ogr.Open(path, 1) or ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    # exists() first: with GDAL exceptions on (another module may have turned them on), opening a missing file raises
+    ds = ogr.Open(path, 1) if os.path.exists(path) else ogr.GetDriverByName("GPKG").CreateDataSource(path)
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)
     layer = ds.CreateLayer(name, srs, geometry_type, ["FID=fid"])

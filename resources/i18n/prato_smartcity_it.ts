@@ -2451,7 +2451,7 @@
             <translation>Salva le modifiche del layer {name} prima di preparare il kit per il rilievo sul campo.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="385" />
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="386" />
             <source>Preparing the field kit was cancelled; nothing was changed.</source>
             <translation>La preparazione del kit per il rilievo sul campo è stata annullata; nulla è stato modificato.</translation>
         </message>
@@ -2471,22 +2471,22 @@
             <translation>l'area richiede {n} tasselli a questi livelli di zoom, più del limite di {limit}: scegli un'area più piccola o uno zoom massimo più basso.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="411" />
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="415" />
             <source>the basemap could not be fetched for this area (is the network or the service down?).</source>
             <translation>impossibile scaricare la mappa di base per quest'area (la rete o il servizio non sono disponibili?).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="452" />
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="458" />
             <source>Cannot copy the interventions store into the field kit.</source>
             <translation>Impossibile copiare l'archivio degli interventi nel kit per il rilievo sul campo.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="457" />
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="463" />
             <source>Field kit: {title}</source>
             <translation>Kit per il rilievo sul campo: {title}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="473" />
+            <location filename="../../prato_smartcity_plugin/adapters/field_kit.py" line="479" />
             <source>Cannot write the field kit's project.</source>
             <translation>Impossibile scrivere il progetto del kit per il rilievo sul campo.</translation>
         </message>

@@ -12,6 +12,7 @@ if str(REPO) not in sys.path:
 
 from tests.api_stack import api, api_stack  # noqa: E402,F401  (fixtures: the municipal API reference stack)
 
+
 def pytest_report_header(config):
     try:
         from qgis.core import Qgis

@@ -11,13 +11,17 @@ from typing import Callable
 
 CONTEXT = "PratoSmartCity"
 
-_translator: Callable[[str, str], str] = lambda context, text: text
+def _identity(context: str, text: str) -> str:
+    return text
+
+
+_translator: Callable[[str, str], str] = _identity
 
 
 def install_translator(translator: Callable[[str, str], str] | None) -> None:
     """Route core strings through ``translator(context, text)``; ``None`` restores the identity."""
     global _translator
-    _translator = translator if translator is not None else (lambda context, text: text)
+    _translator = translator if translator is not None else _identity
 
 
 def translate(context: str, text: str) -> str:

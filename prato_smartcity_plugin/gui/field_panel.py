@@ -36,8 +36,8 @@ class FieldPanel(QWidget):
         box = QVBoxLayout(prepare)
         intro = QLabel(
             self.tr(
-                "Copies the project for an area into a folder you can take on a laptop with no network: layers clipped to "
-                "the area, the basemap cached, the interventions store with its change log."
+                "Copies the project for an area into a folder you can take on a laptop with no network: layers clipped "
+                "to the area, the basemap cached, the interventions store with its change log."
             ),
             prepare,
         )

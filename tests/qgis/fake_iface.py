@@ -1,8 +1,9 @@
 """A small ``QgisInterface`` for tests in a real ``QgsApplication``.
 
-The real interface exists only inside the QGIS desktop (tested in ``tests/e2e``). This one is a test double, but made of
-real parts: a real ``QMainWindow``, ``QgsMapCanvas``, ``QgsMessageBar`` and layer tree, so that widgets under test talk to
-real QGIS objects. Only what the plugin calls is implemented; anything else raises, so nothing passes by accident.
+The real interface exists only inside the QGIS desktop (tested in ``tests/e2e``). This one is a test double, but made
+of real parts: a real ``QMainWindow``, ``QgsMapCanvas``, ``QgsMessageBar`` and layer tree, so that widgets under test
+talk to real QGIS objects. Only what the plugin calls is implemented; anything else raises, so nothing passes by
+accident.
 """
 
 from __future__ import annotations
@@ -43,9 +44,9 @@ class _LayerTools(QgsVectorLayerTools):
 
 
 class FakeIface(QObject):
-    currentLayerChanged = pyqtSignal(object)
-    projectRead = pyqtSignal()
-    newProjectCreated = pyqtSignal()
+    currentLayerChanged = pyqtSignal(object)  # noqa: N815 (QgisInterface's names)
+    projectRead = pyqtSignal()  # noqa: N815 (QgisInterface's names)
+    newProjectCreated = pyqtSignal()  # noqa: N815 (QgisInterface's names)
 
     def __init__(self):
         super().__init__()

@@ -41,7 +41,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from prato_smartcity_plugin.adapters.cycling import WORK_CRS, apply_style, load_cycle_paths
-from prato_smartcity_plugin.core.cycling.report import Table, from_csv, to_tsv
+from prato_smartcity_plugin.core.cycling.report import Table, explanation, from_csv, to_tsv
 from prato_smartcity_plugin.core.errors import Level
 from prato_smartcity_plugin.gui.messages import push, reporting_errors
 from prato_smartcity_plugin.processing_provider.provider import PROVIDER_ID
@@ -240,7 +240,14 @@ class CyclingPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setVisible(False)
         self.table.cellDoubleClicked.connect(self.zoom_to_link)
+        self.table.setWordWrap(True)
         layout.addWidget(self.table, 1)
+        # how to read the table of the last analysis (units, what a component or a missing link is)
+        self.explanation = QLabel(results)
+        self.explanation.setObjectName("cycleExplanation")
+        self.explanation.setWordWrap(True)
+        self.explanation.setVisible(False)
+        layout.addWidget(self.explanation)
         row = QHBoxLayout()
         self.copy_button = QPushButton(self.tr("Copy table"), results)
         self.copy_button.setObjectName("copyCycleTable")
@@ -329,9 +336,11 @@ class CyclingPanel(QWidget):
         self.result_layers[role] = layer.id()
         return layer
 
-    def _show(self, result: dict) -> None:
+    def _show(self, result: dict, analysis: str) -> None:
         self.tables = from_csv(Path(result["REPORT_CSV"]).read_text(encoding="utf-8-sig"))
         self.show_tables(self.tables)
+        self.explanation.setText(explanation(analysis))
+        self.explanation.setVisible(True)
         html = result.get("REPORT_HTML")
         self.report_label.setText(f'<a href="{Path(html).as_uri()}">{self.tr("Open the report")}</a>' if html else "")
 
@@ -362,6 +371,18 @@ class CyclingPanel(QWidget):
                     self.table.setItem(r, c, item)
                 r += 1
         self.table.resizeColumnsToContents()
+        # long labels wrap instead of pushing the figures out of a narrow dock: no column wider than 45 % of the
+        # view, and the first (the measure's name) narrower still if that brings every figure into view
+        scroll_bar = self.table.verticalScrollBar()  # rows that wrap may bring it in: leave its room
+        available = self.table.viewport().width() - (0 if scroll_bar.isVisible() else scroll_bar.sizeHint().width())
+        widest = max(160, int(available * 0.45))
+        for column in range(width):
+            if self.table.columnWidth(column) > widest:
+                self.table.setColumnWidth(column, widest)
+        others = sum(self.table.columnWidth(column) for column in range(1, width))
+        if self.table.columnWidth(0) + others > available:
+            self.table.setColumnWidth(0, max(120, min(self.table.columnWidth(0), available - others)))
+        self.table.resizeRowsToContents()
         self.copy_button.setEnabled(bool(tables))
 
     def copy_table(self) -> None:
@@ -400,7 +421,7 @@ class CyclingPanel(QWidget):
     def _measured(self, result: dict) -> None:
         self._add_result("network", result["OUTPUT"], self.tr("Cycle network components"), "cycle_network")
         self._add_result("dangling", result.get("DANGLING"), self.tr("Dangling ends"), "cycle_dangling_ends")
-        self._show(result)
+        self._show(result, "measures")
 
     def find_links(self) -> None:
         with reporting_errors(self.message_bar, self.iface):
@@ -414,7 +435,16 @@ class CyclingPanel(QWidget):
     def _links_found(self, result: dict) -> None:
         self.links_layer = self._add_result("links", result["OUTPUT"], self.tr("Missing links"),
                                             "cycle_missing_links")
-        self._show(result)
+        self._show(result, "links")
+        if self.links_layer is not None:
+            self.links_layer.setMapTipTemplate('[% "reason" %]')  # hovering a link on the map says why it is listed
+            reasons = {int(f["rank"]): f["reason"] for f in self.links_layer.getFeatures()}
+            for row in range(2, 2 + len(reasons)):  # the links table comes first: title, headers, one row a link
+                item = self.table.item(row, 0)
+                if item is not None and item.text().isdigit() and int(item.text()) in reasons:
+                    for column in range(self.table.columnCount()):
+                        if self.table.item(row, column) is not None:
+                            self.table.item(row, column).setToolTip(reasons[int(item.text())])
         if not result["LINKS"]:
             push(self.message_bar, self.tr("No missing link shorter than {distance} m.").format(
                 distance=self.distance.value()), Level.INFO)
@@ -453,7 +483,7 @@ class CyclingPanel(QWidget):
                          "cycle_catchment_points")
         self._add_result("catchment_area", result.get("OUTPUT_AREA"), self.tr("Catchment: area"),
                          "cycle_catchment_area")
-        self._show(result)
+        self._show(result, "catchment")
 
     def new_drawing_layer(self) -> QgsVectorLayer:
         layer = QgsVectorLayer(f"LineString?crs={WORK_CRS}&field=name:string", self.tr("Planned cycle links"),
@@ -486,7 +516,7 @@ class CyclingPanel(QWidget):
 
     def _compared(self, result: dict) -> None:
         self._add_result("after", result["OUTPUT"], self.tr("Cycle network after"), "cycle_network")
-        self._show(result)
+        self._show(result, "before_after")
 
 
 def raise_input(message: str) -> None:

@@ -166,12 +166,15 @@ class _CycleAlgorithm(PratoAlgorithm):
             return QgsProcessingUtils.generateTempFilename(default_name)
         return self.parameterAsFileOutput(parameters, name, context)
 
-    def notes(self, records) -> list[str]:
+    def notes(self, records, analysis: str) -> list[str]:
+        """The report's notes: how to read the analysis's table, and the data's attribution."""
         from prato_smartcity_plugin.adapters.cycling import OSM_ATTRIBUTION
+        from prato_smartcity_plugin.core.cycling.report import explanation
 
+        notes = [explanation(analysis)]
         if any(r.get("source") == "OpenStreetMap" for r in records.values()):
-            return [self.tr("Cycle paths: {attribution}").format(attribution=OSM_ATTRIBUTION)]
-        return []
+            notes.append(self.tr("Cycle paths: {attribution}").format(attribution=OSM_ATTRIBUTION))
+        return notes
 
 
 def shapely_is_thread_safe() -> bool:
@@ -341,7 +344,7 @@ class CycleNetworkMeasuresAlgorithm(_CycleAlgorithm):
             tables.append(area_table(measures))
         tables.append(component_table(measures))
         results.update(self.write_reports(parameters, context, tables, self.tr("Cycle network measures"),
-                                          self.notes(records)))
+                                          self.notes(records, "measures")))
         results.update({"TOTAL_KM": measures.total_m / 1000.0, "COMPONENTS": measures.components,
                         "DANGLING_ENDS": measures.dangling_ends,
                         "SKIPPED": int(sum(measures.skipped.values()))})
@@ -388,7 +391,7 @@ class CycleMissingLinksAlgorithm(_CycleAlgorithm):
 
     def execute(self, parameters, context, feedback):
         from prato_smartcity_plugin.adapters.cycling import fields_of, read_barriers
-        from prato_smartcity_plugin.core.cycling.links import Barriers, find_missing_links
+        from prato_smartcity_plugin.core.cycling.links import Barriers, find_missing_links, name_links
         from prato_smartcity_plugin.core.cycling.network import measure
         from prato_smartcity_plugin.core.cycling.report import links_table, summary_table
 
@@ -402,19 +405,24 @@ class CycleMissingLinksAlgorithm(_CycleAlgorithm):
         links = find_missing_links(measures.topology, self.parameterAsDouble(parameters, self.DISTANCE, context),
                                    self.STARTS[self.parameterAsEnum(parameters, self.START_FROM, context)], barriers,
                                    self.parameterAsInt(parameters, self.LIMIT, context) or None)
+        name_links(links, [records.get(key, {}).get("name") for key in network.keys], network.kinds)
         fields = fields_of([("rank", "integer"), ("length_m", "real"), ("component_a", "integer"),
-                            ("component_b", "integer"), ("joined_km", "real"), ("score", "real")])
+                            ("component_b", "integer"), ("joined_km", "real"), ("score", "real"),
+                            ("path_a", "text"), ("path_b", "text"), ("component_a_km", "real"),
+                            ("component_b_km", "real"), ("reason", "text")])
         sink, dest_id = self.sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.LineString, crs,
                                   "cycle_missing_links")
         for link in links:
             feature = QgsFeature(fields)
             feature.setAttributes([link.rank, round(link.length_m, 2), link.component_a, link.component_b,
-                                   round(link.joined_m / 1000.0, 4), round(link.score, 2)])
+                                   round(link.joined_m / 1000.0, 4), round(link.score, 2), link.label_a,
+                                   link.label_b, round(link.component_a_m / 1000.0, 4),
+                                   round(link.component_b_m / 1000.0, 4), link.reason])
             feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(*link.start), QgsPointXY(*link.end)]))
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         results = {self.OUTPUT: dest_id, "LINKS": len(links), "COMPONENTS": measures.components}
         results.update(self.write_reports(parameters, context, [links_table(links), summary_table(measures)],
-                                          self.tr("Cycle network missing links"), self.notes(records)))
+                                          self.tr("Cycle network missing links"), self.notes(records, "links")))
         return results
 
 
@@ -516,7 +524,8 @@ class CycleCatchmentAlgorithm(_CycleAlgorithm):
                 results[self.OUTPUT_AREA] = dest_id
             results["AREA_SHARE"] = area_result.share
         results.update(self.write_reports(parameters, context, [catchment_table(point_result, area_result)],
-                                          self.tr("Cycle network catchment"), self.notes(records)))
+                                          self.tr("Cycle network catchment"),
+                                          self.notes(records, "catchment")))
         return results
 
 
@@ -577,5 +586,6 @@ class CycleBeforeAfterAlgorithm(CycleNetworkMeasuresAlgorithm):
                    "COMPONENTS_AFTER": after.components, "TOTAL_KM_BEFORE": before.total_m / 1000.0,
                    "TOTAL_KM_AFTER": after.total_m / 1000.0, "PLANNED_FEATURES": len(planned.lines)}
         results.update(self.write_reports(parameters, context, [before_after_table(before, after), kind_table(after)],
-                                          self.tr("Cycle network before / after"), self.notes(records)))
+                                          self.tr("Cycle network before / after"),
+                                          self.notes(records, "before_after")))
         return results

@@ -248,47 +248,47 @@
     <context>
         <name>CycleBeforeAfterAlgorithm</name>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="531" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="540" />
             <source>Cycle network before / after planned links</source>
             <translation>Rete ciclabile prima / dopo i collegamenti previsti</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="534" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="543" />
             <source>Merges planned links (any line layer, or the line interventions of category 'cycle link') into the network and reports every measure before and after, with the change.</source>
             <translation>Unisce alla rete i collegamenti previsti (un qualsiasi layer lineare, o gli interventi lineari di categoria 'collegamento ciclabile') e riporta ogni misura prima e dopo, con la variazione.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="564" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="573" />
             <source>Planned links</source>
             <translation>Collegamenti previsti</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="541" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="550" />
             <source>Only interventions of category 'cycle link' (when the layer has a 'category' field)</source>
             <translation>Solo gli interventi di categoria 'collegamento ciclabile' (se il layer ha un campo 'category')</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="544" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="553" />
             <source>Areas (districts or any polygons)</source>
             <translation>Aree (quartieri o poligoni qualsiasi)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="547" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="556" />
             <source>Area name field</source>
             <translation>Campo del nome dell'area</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="549" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="558" />
             <source>Network after, with components</source>
             <translation>Rete dopo, con le componenti</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="564" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="573" />
             <source>planned</source>
             <translation>previsto</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="579" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="588" />
             <source>Cycle network before / after</source>
             <translation>Rete ciclabile prima / dopo</translation>
         </message>
@@ -296,47 +296,47 @@
     <context>
         <name>CycleCatchmentAlgorithm</name>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="518" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="526" />
             <source>Cycle network catchment</source>
             <translation>Bacino d'utenza della rete ciclabile</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="436" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="444" />
             <source>Share of a point layer (schools, stations, bus stops; optionally weighted by a field) and of an area (the union of a polygon layer) within a distance of the cycle network, measured in the analysis CRS.</source>
             <translation>Quota di un layer di punti (scuole, stazioni, fermate dell'autobus; eventualmente pesati con un campo) e di un'area (l'unione di un layer poligonale) entro una distanza dalla rete ciclabile, misurata nel SR di analisi.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="442" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="450" />
             <source>Distance (metres)</source>
             <translation>Distanza (metri)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="444" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="452" />
             <source>Points (schools, stations, stops)</source>
             <translation>Punti (scuole, stazioni, fermate)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="447" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="455" />
             <source>Weight field</source>
             <translation>Campo del peso</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="450" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="458" />
             <source>Area</source>
             <translation>Area</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="452" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="460" />
             <source>Points with their distance</source>
             <translation>Punti con la loro distanza</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="454" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="462" />
             <source>Area within the distance</source>
             <translation>Area entro la distanza</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="483" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="491" />
             <source>{count} points without geometry skipped.</source>
             <translation>{count} punti senza geometria ignorati.</translation>
         </message>
@@ -344,22 +344,22 @@
     <context>
         <name>CycleImportAlgorithm</name>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="232" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="235" />
             <source>Import cycle paths (typed schema)</source>
             <translation>Importa percorsi ciclabili (schema tipizzato)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="235" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="238" />
             <source>Copies a line layer onto the cycle-path schema (name, kind, surface, one-way, lit, source...). OpenStreetMap tags (a nested 'tags' object or one field per key) give the kind: separate track, lane, shared with pedestrians, shared with traffic, other. Fields chosen below win over the tags. Null, zero-length and non-line geometries are skipped and counted; multi-part lines are split.</source>
             <translation>Copia un layer lineare nello schema dei percorsi ciclabili (nome, tipo, fondo, senso unico, illuminazione, fonte...). I tag OpenStreetMap (un oggetto 'tags' annidato o un campo per chiave) determinano il tipo: pista separata, corsia, promiscuo con pedoni, promiscuo con traffico, altro. I campi scelti qui sotto prevalgono sui tag. Le geometrie nulle, di lunghezza zero o non lineari sono ignorate e contate; le linee multiparte sono suddivise.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="244" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="247" />
             <source>Field for '{field}' (optional)</source>
             <translation>Campo per '{field}' (facoltativo)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="247" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="250" />
             <source>Cycle paths</source>
             <translation>Percorsi ciclabili</translation>
         </message>
@@ -367,57 +367,57 @@
     <context>
         <name>CycleMissingLinksAlgorithm</name>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="416" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="424" />
             <source>Cycle network missing links</source>
             <translation>Collegamenti mancanti della rete ciclabile</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="366" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="369" />
             <source>Candidate new links between DIFFERENT components of the network closer than the search distance, the shortest per pair of components, ranked by network joined per metre of new path (length of both components / link length). Links crossing a barrier (river, railway: lines or polygons) are left out and the next shortest one is tried.</source>
             <translation>Nuovi collegamenti candidati tra componenti DIVERSE della rete più vicine della distanza di ricerca, il più breve per ogni coppia di componenti, ordinati per rete collegata per metro di nuovo percorso (lunghezza delle due componenti / lunghezza del collegamento). I collegamenti che attraversano una barriera (fiume, ferrovia: linee o poligoni) sono esclusi e si prova il successivo più breve.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="373" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="376" />
             <source>Search distance (metres)</source>
             <translation>Distanza di ricerca (metri)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="375" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="378" />
             <source>Links start from</source>
             <translation>I collegamenti partono da</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="375" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="378" />
             <source>Dangling ends</source>
             <translation>Estremità libere</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="375" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="378" />
             <source>Every end of a path</source>
             <translation>Ogni estremità di un percorso</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="375" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="378" />
             <source>Any vertex (closest approach of two paths)</source>
             <translation>Qualsiasi vertice (punto di massimo avvicinamento di due percorsi)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="379" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="382" />
             <source>Barriers not to cross (rivers, railways)</source>
             <translation>Barriere da non attraversare (fiumi, ferrovie)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="382" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="385" />
             <source>Best links to keep (0 = all)</source>
             <translation>Migliori collegamenti da tenere (0 = tutti)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="385" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="388" />
             <source>Missing links</source>
             <translation>Collegamenti mancanti</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="401" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="404" />
             <source>Searching missing links…</source>
             <translation>Ricerca dei collegamenti mancanti…</translation>
         </message>
@@ -425,37 +425,37 @@
     <context>
         <name>CycleNetworkMeasuresAlgorithm</name>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="343" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="346" />
             <source>Cycle network measures</source>
             <translation>Misure della rete ciclabile</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="284" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="287" />
             <source>Total length by kind and by area, connected components (an end joins any other path within the snapping tolerance; paths that cross at a shared node are joined, bridges without one are not), component id and length per segment, dangling ends. Lengths are measured in the analysis CRS; an edge digitised twice counts once.</source>
             <translation>Lunghezza totale per tipo e per area, componenti connesse (un'estremità si unisce a qualsiasi altro percorso entro la tolleranza di aggancio; i percorsi che si incrociano in un nodo comune sono uniti, i ponti senza nodo no), identificativo e lunghezza della componente per ogni tratto, estremità libere. Le lunghezze sono misurate nel SR di analisi; un arco digitalizzato due volte conta una volta sola.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="291" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="294" />
             <source>Areas (districts or any polygons)</source>
             <translation>Aree (quartieri o poligoni qualsiasi)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="294" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="297" />
             <source>Area name field</source>
             <translation>Campo del nome dell'area</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="296" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="299" />
             <source>Cycle network with components</source>
             <translation>Rete ciclabile con le componenti</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="298" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="301" />
             <source>Dangling ends</source>
             <translation>Estremità libere</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="320" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="323" />
             <source>Measuring the network…</source>
             <translation>Misura della rete in corso…</translation>
         </message>
@@ -508,7 +508,7 @@
             <translation>Misura la rete</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="415" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="436" />
             <source>Missing links</source>
             <translation>Collegamenti mancanti</translation>
         </message>
@@ -593,87 +593,87 @@
             <translation>Confronta prima / dopo</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="245" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="252" />
             <source>Copy table</source>
             <translation>Copia la tabella</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="271" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="278" />
             <source>An analysis of the cycle network is already running.</source>
             <translation>Un'analisi della rete ciclabile è già in corso.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="294" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="301" />
             <source>The analysis failed: see the log.</source>
             <translation>L'analisi non è riuscita: vedi il log.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="316" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="323" />
             <source>Choose or load a cycle path layer first.</source>
             <translation>Scegli o carica prima un layer di percorsi ciclabili.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="369" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="390" />
             <source>Table copied: paste it into a document or a spreadsheet.</source>
             <translation>Tabella copiata: incollala in un documento o in un foglio di calcolo.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="374" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="395" />
             <source>Load cycle paths</source>
             <translation>Carica percorsi ciclabili</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="374" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="395" />
             <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
             <translation>File vettoriali (*.geojson *.json *.gpkg *.shp *.kml);;Tutti i file (*)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="401" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="422" />
             <source>Cycle network components</source>
             <translation>Componenti della rete ciclabile</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="402" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="423" />
             <source>Dangling ends</source>
             <translation>Estremità libere</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="419" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="449" />
             <source>No missing link shorter than {distance} m.</source>
             <translation>Nessun collegamento mancante più corto di {distance} m.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="452" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="482" />
             <source>Catchment: points</source>
             <translation>Bacino d'utenza: punti</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="454" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="484" />
             <source>Catchment: area</source>
             <translation>Bacino d'utenza: area</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="459" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="489" />
             <source>Planned cycle links</source>
             <translation>Collegamenti ciclabili previsti</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="466" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="496" />
             <source>Draw the planned links in "{layer}", then compare.</source>
             <translation>Disegna i collegamenti previsti in "{layer}", poi confronta.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="474" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="504" />
             <source>Choose a layer of planned links (or draw one).</source>
             <translation>Scegli un layer di collegamenti previsti (o disegnane uno).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="476" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="506" />
             <source>No planned link is selected.</source>
             <translation>Nessun collegamento previsto è selezionato.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="488" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="518" />
             <source>Cycle network after</source>
             <translation>Rete ciclabile dopo</translation>
         </message>
@@ -1417,7 +1417,7 @@
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="28" />
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="108" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="134" />
             <source>Segments</source>
             <translation>Tratti</translation>
         </message>
@@ -1448,7 +1448,7 @@
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/core/interventions/clashes.py" line="461" />
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="85" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="111" />
             <source>Kind</source>
             <translation>Tipo</translation>
         </message>
@@ -2096,12 +2096,12 @@
             <translation>Il layer "{name}" manca o non può essere letto.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="474" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="482" />
             <source>Choose a point layer, an area, or both.</source>
             <translation>Scegli un layer di punti, un'area o entrambi.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="503" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="511" />
             <source>The area layer has no polygon.</source>
             <translation>Il layer delle aree non ha poligoni.</translation>
         </message>
@@ -2124,6 +2124,26 @@
             <location filename="../../prato_smartcity_plugin/gui/dock.py" line="31" />
             <source>Field work</source>
             <translation>Lavoro sul campo</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="38" />
+            <source>Lengths in kilometres, measured in a projected CRS (EPSG:6707 unless another is chosen); a path digitised twice counts once. A connected component is a set of paths joined to each other: a path end joins any other path within the snapping tolerance. A dangling end is a path end that touches no other path.</source>
+            <translation>Lunghezze in chilometri, misurate in un sistema di riferimento proiettato (EPSG:6707 se non se ne sceglie un altro); un percorso digitalizzato due volte conta una volta sola. Una componente connessa è un insieme di percorsi collegati fra loro: l'estremità di un percorso si collega a qualunque altro percorso entro la tolleranza di aggancio. Un'estremità libera è l'estremità di un percorso che non tocca nessun altro percorso.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="43" />
+            <source>Each missing link joins two parts of the cycle network that are not connected today. "Joins" and "To" name the path at each end and, in brackets, the length of the connected network it belongs to. Links are ranked by kilometres of network joined per metre of new path; components are numbered by length (1 = the longest), as in the component field of the network layer.</source>
+            <translation>Ogni collegamento mancante unisce due parti della rete ciclabile che oggi non sono collegate. "Collega" e "Con" indicano il percorso a ciascuna estremità e, fra parentesi, la lunghezza della rete connessa a cui appartiene. I collegamenti sono ordinati per chilometri di rete collegati per metro di nuovo percorso; le componenti sono numerate per lunghezza (1 = la più lunga), come nel campo component del layer della rete.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="49" />
+            <source>Distances are straight-line distances to the nearest cycle path, in metres, in a projected CRS.</source>
+            <translation>Le distanze sono in linea d'aria dal percorso ciclabile più vicino, in metri, in un sistema di riferimento proiettato.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="52" />
+            <source>Change = after - before. The planned links are merged into the network as the kind "Planned link"; fewer components and a larger longest component mean a better connected network.</source>
+            <translation>Variazione = dopo - prima. I collegamenti previsti entrano nella rete con il tipo "Collegamento previsto"; meno componenti e una componente connessa più lunga indicano una rete meglio collegata.</translation>
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/adapters/catalogue_layers.py" line="52" />
@@ -3006,177 +3026,202 @@
             <translation>uno shapefile compresso (zip)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/links.py" line="88" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/links.py" line="71" />
+            <source>component {number}</source>
+            <translation>componente {number}</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/core/cycling/links.py" line="85" />
+            <source>{length} m of new path would join {a}, part of a connected network of {km_a} km, to {b}, part of another of {km_b} km: {score} km of network joined per metre.</source>
+            <translation>{length} m di nuovo percorso collegherebbero {a}, parte di una rete connessa di {km_a} km, a {b}, parte di un'altra di {km_b} km: {score} km di rete collegati per metro.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/core/cycling/links.py" line="95" />
+            <source>{kind}, unnamed</source>
+            <translation>{kind}, senza nome</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/core/cycling/links.py" line="132" />
             <source>The search distance for missing links must be greater than zero.</source>
             <translation>La distanza di ricerca dei collegamenti mancanti deve essere maggiore di zero.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/links.py" line="97" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/links.py" line="141" />
             <source>Unknown start for missing links: {value}</source>
             <translation>Punto di partenza dei collegamenti mancanti sconosciuto: {value}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="61" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="87" />
             <source>Length: {kind}</source>
             <translation>Lunghezza: {kind}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="63" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="89" />
             <source>Length in {area}</source>
             <translation>Lunghezza in {area}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="68" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="94" />
             <source>Cycle network</source>
             <translation>Rete ciclabile</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="150" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="178" />
             <source>Measure</source>
             <translation>Misura</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="130" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="158" />
             <source>Value</source>
             <translation>Valore</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="150" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="178" />
             <source>Unit</source>
             <translation>Unità</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="75" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="101" />
             <source>Snapping tolerance</source>
             <translation>Tolleranza di aggancio</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="77" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="103" />
             <source>Skipped features: {reason}</source>
             <translation>Elementi ignorati: {reason}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="85" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="111" />
             <source>Length by kind</source>
             <translation>Lunghezza per tipo</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="108" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="134" />
             <source>km</source>
             <translation>km</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="85" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="111" />
             <source>Share (%)</source>
             <translation>Quota (%)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="98" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="124" />
             <source>Total</source>
             <translation>Totale</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="98" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="124" />
             <source>Length by area (km)</source>
             <translation>Lunghezza per area (km)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="141" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="169" />
             <source>Area</source>
             <translation>Area</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="108" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="134" />
             <source>Longest connected components</source>
             <translation>Componenti connesse più lunghe</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="108" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="134" />
             <source>Component</source>
             <translation>Componente</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="119" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="147" />
             <source>Missing links</source>
             <translation>Collegamenti mancanti</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="119" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="147" />
             <source>Rank</source>
             <translation>Posizione</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="119" />
-            <source>Length (m)</source>
-            <translation>Lunghezza (m)</translation>
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="147" />
+            <source>New path (m)</source>
+            <translation>Nuovo percorso (m)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="119" />
-            <source>Joins components</source>
-            <translation>Collega le componenti</translation>
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="147" />
+            <source>Joins</source>
+            <translation>Collega</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="119" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="147" />
+            <source>To</source>
+            <translation>Con</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="147" />
             <source>Network joined (km)</source>
             <translation>Rete collegata (km)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="119" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="147" />
             <source>Joined km per metre of new path</source>
             <translation>Km collegati per metro di nuovo percorso</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="130" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="147" />
+            <source>Components</source>
+            <translation>Componenti</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="158" />
             <source>Catchment</source>
             <translation>Bacino d'utenza</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="140" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="168" />
             <source>Distance</source>
             <translation>Distanza</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="134" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="162" />
             <source>Points within the distance</source>
             <translation>Punti entro la distanza</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="136" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="164" />
             <source>Weighted share of points within the distance</source>
             <translation>Quota pesata dei punti entro la distanza</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="142" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="170" />
             <source>Area within the distance</source>
             <translation>Area entro la distanza</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="143" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="171" />
             <source>Share of the area within the distance</source>
             <translation>Quota dell'area entro la distanza</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="150" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="178" />
             <source>Before / after</source>
             <translation>Prima / dopo</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="150" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="178" />
             <source>Before</source>
             <translation>Prima</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="150" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="178" />
             <source>After</source>
             <translation>Dopo</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="150" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="178" />
             <source>Change</source>
             <translation>Variazione</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="206" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="234" />
             <source>table</source>
             <translation>tabella</translation>
         </message>
@@ -4741,7 +4786,7 @@ Layer degli interventi: per impostazione predefinita ogni layer del progetto con
             <translation>Report (CSV)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="173" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/cycling_algorithms.py" line="176" />
             <source>Cycle paths: {attribution}</source>
             <translation>Percorsi ciclabili: {attribution}</translation>
         </message>

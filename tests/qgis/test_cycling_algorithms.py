@@ -169,16 +169,28 @@ def test_network_measures_on_a_known_network(provider, clean_project, tmp_path):
     assert "San Paolo" in html and "<table>" in html
 
 
-def test_missing_links_ranked_and_barriers(provider, clean_project):
+def test_missing_links_ranked_and_barriers(provider, clean_project, tmp_path):
     lines = memory_layer("LineString", [
-        "LineString(0 0, 1000 0)", "LineString(1030 0, 1430 0)", "LineString(500 10, 500 60)"])
-    result = run("cycle_missing_links", INPUT=lines, DISTANCE=50, OUTPUT="memory:")
+        "LineString(0 0, 1000 0)", "LineString(1030 0, 1430 0)", "LineString(500 10, 500 60)"],
+        fields="&field=name:string&field=highway:string",
+        attributes=[["Pista Gino Bartali", "cycleway"], [None, "cycleway"], ["Via Roma", "cycleway"]])
+    result = run("cycle_missing_links", INPUT=lines, DISTANCE=50, OUTPUT="memory:",
+                 REPORT_HTML=str(tmp_path / "links.html"))
     links = sorted(result["OUTPUT"].getFeatures(), key=lambda f: f["rank"])
     assert [(f["rank"], round(f["length_m"], 1)) for f in links] == [(1, 10.0), (2, 30.0)]
     assert links[0]["joined_km"] == pytest.approx(1.05)
     assert links[0].geometry().asPolyline() == [QgsPointXY(500, 10), QgsPointXY(500, 0)]
+    # each link names the paths it joins and says why it is listed
+    assert (links[0]["path_a"], links[0]["path_b"]) == ("Via Roma", "Pista Gino Bartali")
+    assert (links[0]["component_a_km"], links[0]["component_b_km"]) == (0.05, 1.0)
+    assert links[0]["reason"].startswith("10 m of new path would join Via Roma, part of a connected network of "
+                                         "0.05 km, to Pista Gino Bartali")
+    assert "Separate cycle track, unnamed" in (links[1]["path_a"], links[1]["path_b"])
     rows = read_csv(result["REPORT_CSV"])
-    assert rows[1][:3] == ["Missing links", "1", "10.0"]
+    assert rows[0][:5] == ["table", "Rank", "New path (m)", "Joins", "To"]
+    assert rows[1][:5] == ["Missing links", "1", "10.0", "Via Roma (0.05 km)", "Pista Gino Bartali (1.00 km)"]
+    assert "ranked by kilometres of network joined per metre of new path" in (tmp_path / "links.html").read_text(
+        encoding="utf-8")
     railway = memory_layer("LineString", ["LineString(1015 -100, 1015 100)"])
     blocked = run("cycle_missing_links", INPUT=lines, DISTANCE=50, BARRIERS=[railway], OUTPUT="memory:")
     assert [round(f["length_m"], 1) for f in blocked["OUTPUT"].getFeatures()] == [10.0]

@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QGuiApplication
 
 from prato_smartcity_plugin.gui.cycling_panel import CyclingPanel
 from tests.conftest import SHARED_DATA
+from tests.qgis.test_translations import italian  # noqa: F401 - the fixture: the plugin's Italian translation
 
 CICLABILI = str(SHARED_DATA / "cycleways" / "ciclabili.geojson")
 
@@ -81,6 +82,12 @@ def test_missing_links_on_the_map_and_before_after_of_a_drawn_link(qtbot, panel,
     best = min(links.getFeatures(), key=lambda f: f["rank"])
     rows = table_text(panel)
     assert rows[2][0] == "1" and float(rows[2][1]) == pytest.approx(best["length_m"], abs=0.05)
+    # the row names the paths it joins, says why on hover, and the panel says how to read the table
+    assert rows[1][:4] == ["Rank", "New path (m)", "Joins", "To"]
+    assert rows[2][2] == f'{best["path_a"]} ({best["component_a_km"]:.2f} km)'
+    assert panel.table.item(2, 1).toolTip() == best["reason"] and "m of new path would join" in best["reason"]
+    assert "ranked by kilometres of network joined per metre" in panel.explanation.text()
+    assert not panel.explanation.isHidden()
     panel.zoom_to_link(2, 0)
     assert links.selectedFeatureIds() == [best.id()]
     # draw the best link as a planned link and compare
@@ -99,6 +106,25 @@ def test_missing_links_on_the_map_and_before_after_of_a_drawn_link(qtbot, panel,
     panel.before_after()
     assert not panel.busy
     assert qgis_iface.messageBar().currentItem().text() == "No planned link is selected."
+
+
+def test_before_after_figures_fit_a_narrow_dock(qtbot, panel):
+    """The long measure names wrap, so Before, After, Change and the unit stay in view in a dock 420 pixels wide."""
+    panel.resize(420, 900)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.load(CICLABILI)
+    drawing = panel.new_drawing_layer()
+    feature = QgsFeature(drawing.fields())
+    feature.setGeometry(QgsGeometry.fromWkt("LineString(667000 4856000, 667100 4856000)"))
+    drawing.addFeature(feature)
+    panel.before_after()
+    assert finish(qtbot, panel) is not None
+    table = panel.table
+    assert [table.item(1, c).text() for c in range(5)] == ["Measure", "Before", "After", "Change", "Unit"]
+    unit_right = table.columnViewportPosition(4) + table.columnWidth(4)
+    assert 0 < unit_right <= table.viewport().width()
+    assert "Change = after - before" in panel.explanation.text()
 
 
 def test_wrong_input_is_reported_in_the_message_bar(qtbot, panel, qgis_iface):
@@ -184,3 +210,27 @@ def test_a_failing_analysis_reaches_the_message_bar(qtbot, panel, qgis_iface):
     assert finish(qtbot, panel) is None
     assert panel.measure_button.isEnabled()
     assert "has no usable line" in qgis_iface.messageBar().currentItem().text()
+
+
+def test_the_planner_reads_the_missing_links_in_italian(qtbot, panel, italian):
+    """With QGIS in Italian, the links table, the reason of each link and the explanation are Italian."""
+    layer = QgsVectorLayer("LineString?crs=EPSG:6707&field=name:string", "percorsi", "memory")
+    features = []
+    for wkt, name in (("LineString(0 0, 1000 0)", "Pista Gino Bartali"), ("LineString(1030 0, 1430 0)", None),
+                      ("LineString(500 10, 500 60)", "Via Roma")):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes([name])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer)
+    panel.paths_combo.setLayer(layer)
+    panel.find_links()
+    assert finish(qtbot, panel)["LINKS"] == 2
+    rows = table_text(panel)
+    assert rows[0][0] == "Collegamenti mancanti"
+    assert rows[1][:4] == ["Posizione", "Nuovo percorso (m)", "Collega", "Con"]
+    assert rows[2][2:4] == ["Via Roma (0.05 km)", "Pista Gino Bartali (1.00 km)"]
+    assert rows[3][2] == "Altro, senza nome (0.40 km)"
+    assert panel.table.item(2, 0).toolTip().startswith("10 m di nuovo percorso collegherebbero Via Roma")
+    assert panel.explanation.text().startswith("Ogni collegamento mancante unisce due parti della rete ciclabile")

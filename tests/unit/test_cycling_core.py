@@ -16,12 +16,14 @@ from prato_smartcity_plugin.core.cycling.links import (
     FROM_VERTICES,
     Barriers,
     find_missing_links,
+    name_links,
 )
 from prato_smartcity_plugin.core.cycling.network import Areas, Network, build_topology, connected_labels, measure
 from prato_smartcity_plugin.core.cycling.report import (
     before_after_table,
     from_csv,
     kind_table,
+    links_table,
     summary_table,
     to_csv,
     to_html,
@@ -206,6 +208,26 @@ def test_missing_links_are_ranked_by_network_joined_per_metre():
     assert len(find_missing_links(topology, max_distance=20.0)) == 1
     # the limit keeps the best
     assert [link.length_m for link in find_missing_links(topology, 50.0, limit=1)] == [pytest.approx(10.0)]
+
+
+def test_each_missing_link_says_which_paths_it_joins_and_why():
+    net = _three_islands()
+    topology = measure(net, tolerance=1.0).topology
+    links = find_missing_links(topology, max_distance=50.0)
+    # before naming, the ends are the components
+    assert links[0].end_b == "component 1 (1.00 km)"
+    name_links(links, ["Pista A", None, "Via C"], net.kinds)
+    best, second = links
+    # the best link starts at C's end and reaches A; the second joins A's end to the unnamed B
+    assert (best.path_a, best.path_b) == ("Via C", "Pista A")
+    assert (best.end_a, best.end_b) == ("Via C (0.05 km)", "Pista A (1.00 km)")
+    assert {second.path_a, second.path_b} == {"Pista A", "Separate cycle track, unnamed"}
+    assert best.reason == ("10 m of new path would join Via C, part of a connected network of 0.05 km, to Pista A, "
+                           "part of another of 1.00 km: 0.105 km of network joined per metre.")
+    table = links_table(links)
+    assert table.headers[:4] == ["Rank", "New path (m)", "Joins", "To"]
+    assert table.rows[0][:6] == ["1", "10.0", "Via C (0.05 km)", "Pista A (1.00 km)", "1.05", "0.105"]
+    assert table.rows[0][6] == f"{best.component_a} + {best.component_b}"
 
 
 def test_missing_links_between_segment_middles_need_vertices():

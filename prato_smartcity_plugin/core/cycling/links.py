@@ -18,6 +18,7 @@ from shapely.prepared import prep
 
 from prato_smartcity_plugin.core.cycling.geometry import GeometryIndex, point_edge_pairs
 from prato_smartcity_plugin.core.cycling.network import NODE_PRECISION, Topology
+from prato_smartcity_plugin.core.cycling.schema import kind_label
 from prato_smartcity_plugin.core.errors import InputError
 from prato_smartcity_plugin.core.i18n import translate
 
@@ -44,6 +45,9 @@ class MissingLink:
     component_b_m: float
     segment_a: int
     segment_b: int
+    #: the path at each end, as a planner reads it (its name, or "<kind>, unnamed"): see :func:`name_links`
+    path_a: str = ""
+    path_b: str = ""
 
     @property
     def joined_m(self) -> float:
@@ -56,6 +60,46 @@ class MissingLink:
     @property
     def geometry(self) -> LineString:
         return LineString([self.start, self.end])
+
+    @property
+    def label_a(self) -> str:
+        """The path where the link starts (its component when the links were not named)."""
+        return self.path_a or tr("component {number}").format(number=self.component_a)
+
+    @property
+    def label_b(self) -> str:
+        return self.path_b or tr("component {number}").format(number=self.component_b)
+
+    @property
+    def end_a(self) -> str:
+        """The path where the link starts with the length of the network it belongs to: "Via X (23.01 km)"."""
+        return f"{self.label_a} ({self.component_a_m / 1000.0:.2f} km)"
+
+    @property
+    def end_b(self) -> str:
+        return f"{self.label_b} ({self.component_b_m / 1000.0:.2f} km)"
+
+    @property
+    def reason(self) -> str:
+        """One sentence that says why the link is on the list."""
+        return tr("{length} m of new path would join {a}, part of a connected network of {km_a} km, to {b}, part "
+                  "of another of {km_b} km: {score} km of network joined per metre.").format(
+            length=f"{self.length_m:.0f}", a=self.label_a, km_a=f"{self.component_a_m / 1000.0:.2f}",
+            b=self.label_b, km_b=f"{self.component_b_m / 1000.0:.2f}", score=f"{self.score / 1000.0:.3f}")
+
+
+def path_label(name: str | None, kind: str) -> str:
+    """A path as a planner reads it: its name, else its kind and "unnamed"."""
+    if name:
+        return str(name)
+    return tr("{kind}, unnamed").format(kind=kind_label(kind))
+
+
+def name_links(links: Sequence[MissingLink], names: Sequence[str | None], kinds: Sequence[str]) -> None:
+    """Fill ``path_a`` / ``path_b`` of each link from the name and kind of the segments at its ends."""
+    for link in links:
+        link.path_a = path_label(names[link.segment_a], kinds[link.segment_a])
+        link.path_b = path_label(names[link.segment_b], kinds[link.segment_b])
 
 
 class Barriers:

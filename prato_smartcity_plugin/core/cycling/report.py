@@ -33,6 +33,32 @@ MEASURE_LABELS = {
     "overlap_m": (QT_TRANSLATE_NOOP("PratoSmartCity", "Overlapping length counted once"), "m", 1),
 }
 
+#: What a planner needs to read each analysis's table: shown under the dock's table and as a note of the reports.
+EXPLANATIONS = {
+    "measures": QT_TRANSLATE_NOOP(
+        "PratoSmartCity",
+        "Lengths in kilometres, measured in a projected CRS (EPSG:6707 unless another is chosen); a path digitised "
+        "twice counts once. A connected component is a set of paths joined to each other: a path end joins any other "
+        "path within the snapping tolerance. A dangling end is a path end that touches no other path."),
+    "links": QT_TRANSLATE_NOOP(
+        "PratoSmartCity",
+        "Each missing link joins two parts of the cycle network that are not connected today. \"Joins\" and "
+        "\"To\" name the path at each end and, in brackets, the length of the connected network it belongs to. "
+        "Links are ranked by kilometres of network joined per metre of new path; components are numbered by length "
+        "(1 = the longest), as in the component field of the network layer."),
+    "catchment": QT_TRANSLATE_NOOP(
+        "PratoSmartCity",
+        "Distances are straight-line distances to the nearest cycle path, in metres, in a projected CRS."),
+    "before_after": QT_TRANSLATE_NOOP(
+        "PratoSmartCity",
+        "Change = after - before. The planned links are merged into the network as the kind \"Planned link\"; "
+        "fewer components and a larger longest component mean a better connected network."),
+}
+
+
+def explanation(key: str) -> str:
+    return tr(EXPLANATIONS[key])
+
 
 @dataclass
 class Table:
@@ -116,13 +142,15 @@ def component_table(measures: Measures, limit: int = 20) -> Table:
 
 
 def links_table(links: Sequence[MissingLink]) -> Table:
+    """Each link with the path at each end and, in brackets, the length of the connected network that path belongs
+    to (see :func:`links.name_links`); the component numbers match the ``component`` field of the network layer."""
     table = Table(tr("Missing links"),
-                  [tr("Rank"), tr("Length (m)"), tr("Joins components"),
-                   tr("Network joined (km)"), tr("Joined km per metre of new path")])
+                  [tr("Rank"), tr("New path (m)"), tr("Joins"), tr("To"),
+                   tr("Network joined (km)"), tr("Joined km per metre of new path"), tr("Components")])
     for link in links:
-        low, high = sorted((link.component_a, link.component_b))
-        table.rows.append([str(link.rank), _format(link.length_m, 1), f"{low} + {high}",
-                           _format(link.joined_m / 1000.0, 2), _format(link.score / 1000.0, 3)])
+        table.rows.append([str(link.rank), _format(link.length_m, 1), link.end_a, link.end_b,
+                           _format(link.joined_m / 1000.0, 2), _format(link.score / 1000.0, 3),
+                           f"{link.component_a} + {link.component_b}"])
     return table
 
 

@@ -10,6 +10,7 @@ Last-Modified, Content-Length and conditional 304 answers. The resources are the
 
 from __future__ import annotations
 
+import base64
 import copy
 import csv
 import email.utils
@@ -46,6 +47,9 @@ GROUPS = {
                         "title": "Regioni e città", "display_name": "Regioni e città", "description": "",
                         "image_display_url": ""},
 }
+#: the private portal at ``/private/api/3`` (and its files under ``/private/files/``) wants HTTP Basic credentials
+PRIVATE_USER, PRIVATE_PASSWORD = "pianificatore", "Prato-2026!"
+
 LICENCES = {"cc-by": ("Creative Commons Attribution", "http://www.opendefinition.org/licenses/cc-by"),
             "odc-odbl": ("Open Data Commons Open Database License (ODbL)",
                          "http://www.opendefinition.org/licenses/odc-odbl")}
@@ -110,6 +114,8 @@ def build_resources(folder: str) -> dict[str, str]:
         rows.append(f"{feature['properties'].get('ID', '')};{name} – città;{str(lon).replace('.', ',')};"
                     f"{str(lat).replace('.', ',')}")
     put("hotspot_wifi_4326_cp1252.csv", ("\r\n".join(rows) + "\r\n").encode("cp1252"))
+    put("ciclabili_hotspot.gpx", _gpx(ciclabili, os.path.join(SHARED_DATA, "wifi",
+                                                          "wifi_coverage_centroids_derived_epsg4326.geojson")))
     # bad inputs
     put("dead-link", b"")  # never served: the URL 404s
     put("pagina.html", b"<!DOCTYPE html><html><head><title>Pagina non trovata</title></head><body>404</body></html>")
@@ -160,6 +166,27 @@ def ckan_portal(ckan_files):
     server = CkanReplay(dict(ckan_files)).start()
     yield server
     server.stop()
+
+
+def _gpx(lines_geojson: str, points_geojson: str) -> bytes:
+    """A GPX as a GPS app exports it: the cycle paths as tracks, the Wi-Fi hotspots as waypoints (WGS84)."""
+    from xml.sax.saxutils import escape
+
+    with open(lines_geojson, encoding="utf-8") as f:
+        lines = json.load(f)["features"]
+    with open(points_geojson, encoding="utf-8") as f:
+        points = json.load(f)["features"]
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           '<gpx version="1.1" creator="Prato Smart City tests" xmlns="http://www.topografix.com/GPX/1/1">']
+    for feature in points:
+        lon, lat = feature["geometry"]["coordinates"][:2]
+        name = escape(feature["properties"].get("name") or str(feature["properties"]["ID"]))
+        out.append(f'<wpt lat="{lat}" lon="{lon}"><name>{name}</name></wpt>')
+    for feature in lines:
+        points_xml = "".join(f'<trkpt lat="{lat}" lon="{lon}"/>' for lon, lat in feature["geometry"]["coordinates"])
+        out.append(f"<trk><name>{escape(str(feature['properties']['id']))}</name><trkseg>{points_xml}</trkseg></trk>")
+    out.append("</gpx>")
+    return "\n".join(out).encode("utf-8")
 
 
 def _zip_with(entries: dict[str, bytes]) -> bytes:
@@ -215,6 +242,7 @@ class CkanReplay:
         self.thread: threading.Thread | None = None
         self.requests: list[tuple[str, dict]] = []  # (path, headers) of every request
         self.packages: list[dict] = []
+        self.private_packages: list[dict] = []  # listed only by the private portal, to whom logs in
         self.connections: set = set()
 
     @property
@@ -234,6 +262,7 @@ class CkanReplay:
         self.port = self.httpd.server_address[1]
         if not self.packages:
             self.packages = self._catalogue()
+            self.private_packages = [self._private_package()]
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="ckan-replay", daemon=True)
         self.thread.start()
         return self
@@ -276,6 +305,8 @@ class CkanReplay:
                                    f"{self.root}/wms?SERVICE=WMS&REQUEST=GetCapabilities", p1, m1, None),
                          _resource("res-ciclabili-wfs", "Piste ciclabili (WFS)", "OGC WFS",
                                    f"{self.root}/wfs", p1, m1, None),
+                         self._res("res-ciclabili-gpx", "Piste ciclabili e hotspot (GPX)", "GPX",
+                                   "ciclabili_hotspot.gpx", p1, m1),
                      ]),
             _package(p2, "copertura-wifi", "Copertura Wi-Fi PRATOWIFI",
                      "Aree di copertura degli hotspot Wi-Fi gratuiti del Comune (Wi-Fi pubblico).", ORG_PRATO,
@@ -287,6 +318,8 @@ class CkanReplay:
                                    "hotspot_wifi_3003.csv", p2, m2),
                          self._res("res-wifi-csv-4326", "Hotspot (CSV WGS84)", "csv",
                                    "hotspot_wifi_4326_cp1252.csv", p2, m2),
+                         self._res("res-wifi-csv-utf8", "Hotspot (CSV UTF-8, separatore virgola)", "CSV",
+                                   "wifi_coverage_centroids_derived_epsg3003.csv", p2, m2),
                      ]),
             _package(p3, "confini-comunali", "Confine comunale di Prato",
                      "Confine amministrativo del Comune di Prato (ISTAT).", ORG_REGIONE, ["regioni-e-citta"],
@@ -327,15 +360,29 @@ class CkanReplay:
                                                "2020-01-01T00:00:00.000000")]))
         return packages
 
+    @property
+    def private_base_url(self) -> str:
+        return f"{self.root}/private/api/3"
+
+    def _private_package(self) -> dict:
+        pid, modified = "9b3c0000-0000-4000-8000-000000000010", "2026-01-10T09:00:00.000000"
+        return _package(pid, "cantieri-programmati", "Cantieri programmati (riservato)",
+                        "Cantieri stradali programmati: dati interni, non pubblici.", ORG_PRATO, ["trasporti"],
+                        ["cantieri"], "cc-by", modified, [
+                            _resource("res-cantieri", "Cantieri (GeoJSON)", "GeoJSON",
+                                      f"{self.root}/private/files/ciclabili.geojson", pid, modified,
+                                      self._size("ciclabili.geojson"))])
+
     # --- CKAN actions ---------------------------------------------------------------------------------------------
-    def action(self, action: str, params: dict) -> tuple[int, dict]:
+    def action(self, action: str, params: dict, private: bool = False) -> tuple[int, dict]:
         help_url = f"{self.base_url}/action/help_show?name={action}"
+        packages = self.packages + (self.private_packages if private else [])
         if action == "status_show":
             return 200, _ok(help_url, {"site_title": "Dati aperti (replay)", "site_url": self.root,
                                        "site_description": "", "ckan_version": "2.9.5", "error_emails_to": None,
                                        "locale_default": "it", "extensions": ["dcatapit_pkg", "spatial_metadata"]})
         if action == "package_show":
-            for package in self.packages:
+            for package in packages:
                 if params.get("id") in (package["id"], package["name"]):
                     return 200, _ok(help_url, copy.deepcopy(package))
             return 404, _fail(help_url, "Not Found Error", "Not found")
@@ -348,16 +395,16 @@ class CkanReplay:
                 key = None
             result = []
             for item in items:
-                count = sum(1 for p in self.packages if (key(p) == item["name"] if key else
+                count = sum(1 for p in packages if (key(p) == item["name"] if key else
                                                          item["name"] in [g["name"] for g in p["groups"]]))
                 entry = {**item, "package_count": count, "display_name": item["title"]}
                 result.append(entry if params.get("all_fields") == "true" else item["name"])
             return 200, _ok(help_url, result)
         if action == "package_search":
-            return 200, _ok(help_url, self.search(params))
+            return 200, _ok(help_url, self.search(params, packages))
         return 400, _fail(help_url, "Validation Error", f"Unknown action {action}")
 
-    def search(self, params: dict) -> dict:
+    def search(self, params: dict, packages: list | None = None) -> dict:
         q = params.get("q", "*:*")
         words = [] if q in ("", "*:*") else q.lower().split()
         filters = []
@@ -366,7 +413,7 @@ class CkanReplay:
                 key, _, value = part.partition(":")
                 filters.append((key.strip(), value.strip().strip('"').replace('\\"', '"')))
         found = []
-        for package in self.packages:
+        for package in self.packages if packages is None else packages:
             text = " ".join([package["title"], package["notes"], package["name"]]
                             + [t["name"] for t in package["tags"]]).lower()
             if not all(w in text for w in words):
@@ -407,6 +454,10 @@ class CkanReplay:
                 "results": copy.deepcopy(found[start: start + rows])}
 
 
+def _basic(user: str, password: str) -> str:
+    return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+
+
 def _ok(help_url: str, result) -> dict:
     return {"help": help_url, "success": True, "result": result}
 
@@ -437,8 +488,16 @@ def _handler(server: CkanReplay):
             url = urllib.parse.urlparse(self.path)
             server.requests.append((url.path, dict(self.headers)))
             params = {k: v[-1] for k, v in urllib.parse.parse_qs(url.query).items()}
+            private = url.path.startswith("/private/")
+            if private:
+                if self.headers.get("Authorization") != _basic(PRIVATE_USER, PRIVATE_PASSWORD):
+                    if "/api/3/action/" in url.path:  # CKAN's answer to an anonymous call on a private portal
+                        body = _fail("", "Authorization Error", "Access denied")
+                        return self._send(403, json.dumps(body).encode(), "application/json;charset=utf-8", head)
+                    return self._send(403, b"<html><body>Forbidden</body></html>", "text/html", head)
+                url = url._replace(path=url.path[len("/private"):])
             if url.path.startswith("/api/3/action/"):
-                status, body = server.action(url.path.rsplit("/", 1)[-1], params)
+                status, body = server.action(url.path.rsplit("/", 1)[-1], params, private)
                 return self._send(status, json.dumps(body).encode(), "application/json;charset=utf-8", head)
             if url.path.startswith("/html/"):  # a portal address that is a web site, not the API
                 return self._send(200, b"<!DOCTYPE html><html><body>Benvenuti</body></html>", "text/html", head)

@@ -95,15 +95,23 @@ def _ogr_layers(entry: CachedResource, name: str) -> list:
     """One layer per non-empty sublayer (a GPX has waypoints, routes and tracks; a KML may have folders)."""
     from osgeo import ogr
 
-    source = ogr.Open(entry.path)
-    if source is None:
-        raise DataFormatError(tr("QGIS cannot read the resource {name}.").format(name=name), entry.path)
-    sublayers = []
-    for index in range(source.GetLayerCount()):
-        ogr_layer = source.GetLayerByIndex(index)
-        sublayers.append((ogr_layer.GetName(), ogr_layer.GetFeatureCount()))
-    source = None
+    from prato_smartcity_plugin.adapters.gdal_errors import gdal_exceptions
+
+    try:
+        with gdal_exceptions():
+            source = ogr.Open(entry.path)
+            sublayers = []
+            for index in range(source.GetLayerCount()):
+                ogr_layer = source.GetLayerByIndex(index)
+                sublayers.append((ogr_layer.GetName(), ogr_layer.GetFeatureCount()))
+            source = None
+    except (RuntimeError, AttributeError) as error:
+        raise DataFormatError(tr("QGIS cannot read the resource {name}.").format(name=name),
+                              f"{entry.path}: {error}") from error
     non_empty = [n for n, count in sublayers if count != 0] or [n for n, _ in sublayers[:1]]
+    if entry.kind == formats.GPX:  # the points of routes and tracks repeat their lines: only when alone
+        lines = {n for n in non_empty if n in ("routes", "tracks")}
+        non_empty = [n for n in non_empty if not (n.endswith("_points") and n[: -len("_points")] + "s" in lines)]
     if not non_empty:
         raise DataFormatError(tr("The resource {name} holds no layer.").format(name=name), entry.path)
     if len(sublayers) == 1:

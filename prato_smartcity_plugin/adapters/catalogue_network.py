@@ -15,13 +15,23 @@ from prato_smartcity_plugin.core.catalogue.ckan import HttpRequest, HttpResponse
 from prato_smartcity_plugin.core.errors import AuthenticationError, CancelledError, NetworkError
 
 
-def qgis_transport(authcfg: str = "") -> Transport:
-    """A transport for ``core.catalogue`` that uses QGIS's network manager and ``authcfg`` (a QgsAuthManager id)."""
+def qgis_transport(authcfg: str = "", auth_origin: str = "") -> Transport:
+    """A transport for ``core.catalogue`` that uses QGIS's network manager and ``authcfg`` (a QgsAuthManager id).
+    With ``auth_origin`` (the portal's address), the credentials go only to that scheme, host and port: resources
+    that link to other hosts never receive the portal's secret."""
+    origin = _origin(auth_origin) if auth_origin else None
 
     def transport(request: HttpRequest) -> HttpResponse:
-        return _Exchange(request, authcfg).run()
+        use_auth = authcfg if origin is None or _origin(request.url) == origin else ""
+        return _Exchange(request, use_auth).run()
 
     return transport
+
+
+def _origin(url: str) -> tuple:
+    parsed = QUrl(url)
+    scheme = parsed.scheme().lower()
+    return scheme, parsed.host().lower(), parsed.port({"http": 80, "https": 443}.get(scheme, -1))
 
 
 class _Exchange:

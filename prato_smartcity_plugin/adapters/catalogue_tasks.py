@@ -35,8 +35,8 @@ def confirm_above_bytes() -> int:
 
 def portal_service(portal: dict, cache: CacheIndex | None = None) -> PortalService:
     """``portal`` is an entry of ``settings.portals()`` ({name, url, authcfg})."""
-    return PortalService(portal["url"], qgis_transport(portal.get("authcfg", "")), cache or open_cache(),
-                         converter=gpkg_converter)
+    transport = qgis_transport(portal.get("authcfg", ""), auth_origin=portal["url"])
+    return PortalService(portal["url"], transport, cache or open_cache(), converter=gpkg_converter)
 
 
 def find_portal(url: str) -> dict:
@@ -109,13 +109,15 @@ def gpkg_converter(path: str, kind: str, temp_dir: str):
         return None
     from osgeo import gdal
 
+    from prato_smartcity_plugin.adapters.gdal_errors import gdal_exceptions
+
     target = os.path.splitext(path)[0] + ".gpkg"
     try:
-        gdal.UseExceptions()
-        result = gdal.VectorTranslate(target, path, options=["-unsetFid"], format="GPKG",
-                                      layerCreationOptions=["SPATIAL_INDEX=YES"])
-        ok = result is not None
-        result = None  # closes the GeoPackage
+        with gdal_exceptions():
+            result = gdal.VectorTranslate(target, path, options=["-unsetFid"], format="GPKG",
+                                          layerCreationOptions=["SPATIAL_INDEX=YES"])
+            ok = result is not None
+            result = None  # closes the GeoPackage
     except RuntimeError as error:
         ok = False
         log.warning("%s kept as %s: conversion to GeoPackage failed: %s", path, kind, error)

@@ -17,12 +17,12 @@ import shutil
 import tempfile
 import threading
 import zipfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Sequence
 
 from osgeo import gdal, ogr, osr
 
+from prato_smartcity_plugin.adapters.gdal_errors import gdal_exceptions
 from prato_smartcity_plugin.core.errors import CancelledError, ExportError, InputError
 from prato_smartcity_plugin.core.export import readme
 from prato_smartcity_plugin.core.export.rules import (
@@ -48,20 +48,6 @@ from prato_smartcity_plugin.core.log import get_logger
 
 log = get_logger("export")
 
-
-@contextmanager
-def gdal_exceptions() -> Iterator[None]:
-    """GDAL/OGR/OSR errors as exceptions while the export runs; the process's own setting (QGIS's, other modules')
-    is restored afterwards."""
-    previous = [(module, module.GetUseExceptions()) for module in (gdal, ogr, osr)]
-    for module, _ in previous:
-        module.UseExceptions()
-    try:
-        yield
-    finally:
-        for module, was_on in reversed(previous):  # GDAL keeps a stack of error handlers: undo in reverse
-            if not was_on:
-                module.DontUseExceptions()
 
 _OGR_TYPES = {
     ogr.OFTString: FieldType.TEXT, ogr.OFTInteger: FieldType.INTEGER, ogr.OFTInteger64: FieldType.INTEGER,

@@ -8,7 +8,8 @@ import time
 
 import pytest
 from qgis.core import QgsApplication, QgsProject
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QObject, QUrl, pyqtSlot
+from qgis.PyQt.QtGui import QDesktopServices
 
 from prato_smartcity_plugin.adapters import settings
 from prato_smartcity_plugin.gui.catalogue_browser import (
@@ -20,8 +21,10 @@ from prato_smartcity_plugin.gui.catalogue_browser import (
 from prato_smartcity_plugin.gui.catalogue_panel import CataloguePanel
 from prato_smartcity_plugin.gui.catalogue_portals import PortalsEditor
 from tests import ckan_server
+from tests.qgis import test_translations
 
 ckan_files, ckan_portal = ckan_server.ckan_files, ckan_server.ckan_portal  # the replay portal's fixtures
+italian = test_translations.italian  # QGIS in Italian, the plugin's .qm installed
 
 
 @pytest.fixture()
@@ -57,7 +60,7 @@ def test_search_details_and_add_to_map(configured, qgis_iface):
     details = panel.details.toPlainText()
     assert "Piste ciclabili" in details and "Open Data Commons Open Database License" in details
     assert "Comune di Prato" in details and "2021-03-15 10:20:30" in details
-    assert panel.resources.topLevelItemCount() == 5
+    assert panel.resources.topLevelItemCount() == 6
     panel.add_button.click()  # the first resource: the GeoJSON
     wait_for(panel.actions)
     layer, = QgsProject.instance().mapLayers().values()
@@ -131,6 +134,24 @@ def test_offline_search_and_cached_load_after_a_restart(configured, qgis_iface):
     assert "Cannot reach the server" in qgis_iface.messageBar().currentItem().text()
 
 
+def test_a_web_page_for_a_portal_and_a_dead_network_are_said_clearly_in_italian(configured, qgis_iface, italian):
+    settings.set("ckan_portals", json.dumps([
+        {"name": "Sito del Comune", "url": configured.root + "/html", "authcfg": ""},  # the site, not its API
+        {"name": "Replay", "url": configured.base_url, "authcfg": ""}]))
+    panel = CataloguePanel(qgis_iface)
+    search(panel, "ciclabili")
+    assert qgis_iface.messageBar().currentItem().text() == (
+        "L'indirizzo risponde con una pagina web, non con l'API CKAN: controlla l'indirizzo del portale (dovrebbe "
+        "terminare con /api/3).")
+    assert panel.results.count() == 0 and panel.search_button.isEnabled()
+    configured.stop()  # no network, and nothing of this portal was ever seen: no empty "offline" list
+    panel.portal.setCurrentIndex(1)
+    search(panel, "ciclabili")
+    assert qgis_iface.messageBar().currentItem().text() == (
+        "Impossibile raggiungere il server: controlla l'indirizzo e la connessione di rete.")
+    assert panel.results.count() == 0 and panel.status.text() == ""
+
+
 def test_a_bad_resource_shows_its_message_and_the_cache_stays_clean(configured, qgis_iface):
     panel = CataloguePanel(qgis_iface)
     search(panel, "difettose")
@@ -191,6 +212,32 @@ def test_browser_tree_drag_and_context_menu(configured, qgis_iface):
     remove.trigger()
     assert resources[0].dataset_item.portal_item.service().cache.resources() == []
 
+    shapefile = next(r for r in resources if r.resource.id == "res-ciclabili-shp")
+    add, page, _remove = shapefile.actions(None)
+    add.trigger()  # context menu ▸ Add to map
+    wait_for(provider.actions)
+    added = [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.crs().authid() == "EPSG:3003"]
+    assert [lyr.featureCount() for lyr in added] == [224]
+    opened = UrlCatcher()
+    QDesktopServices.setUrlHandler("http", opened, "open")
+    try:
+        page.trigger()  # context menu ▸ Show dataset page: the browser opens the portal's page
+    finally:
+        QDesktopServices.unsetUrlHandler("http")
+    assert opened.urls == [f"{configured.root}/dataset/piste-ciclabili"]
+
+
+class UrlCatcher(QObject):
+    """Stands in for the web browser (QDesktopServices hands http links to it)."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    @pyqtSlot(QUrl)
+    def open(self, url):
+        self.urls.append(url.toString())
+
 
 def test_browser_shows_the_cached_catalogue_offline(configured, qgis_iface):
     provider = CatalogueItemProvider(qgis_iface)
@@ -232,4 +279,25 @@ def test_portals_editor(qgis_app):
         ("Comune di Prato", "https://dati.comune.prato.it/api/3"),
         ("Città metropolitana", "https://dati.example.it/api/3")]
     settings.set("ckan_portals", json.dumps(settings.DEFAULT_PORTALS))
-    assert Qt.UserRole  # the auth config id is kept per row
+
+
+def test_portals_editor_keeps_an_auth_config_per_portal(qgis_app):
+    from tests.qgis.test_sync_qgis import basic_authcfg
+
+    authcfg = basic_authcfg(ckan_server.PRIVATE_USER, ckan_server.PRIVATE_PASSWORD, "Portale riservato")
+    settings.set("ckan_portals", json.dumps(settings.DEFAULT_PORTALS))
+    try:
+        editor = PortalsEditor()
+        editor.add_portal("Riservato", "https://riservato.example.it")
+        editor.authcfg.setConfigId(authcfg)  # the user picks the auth config for the selected (new) row
+        editor.authcfg.selectedConfigIdChanged.emit(authcfg)
+        editor.table.setCurrentCell(0, 0)
+        assert editor.authcfg.configId() == ""  # the public portal has none
+        editor.table.setCurrentCell(2, 0)
+        assert editor.authcfg.configId() == authcfg
+        editor.save()
+        assert [p["authcfg"] for p in settings.portals()] == ["", "", authcfg]
+        assert PortalsEditor().portals()[2] == {"name": "Riservato", "url": "https://riservato.example.it/api/3",
+                                                "authcfg": authcfg}
+    finally:
+        settings.set("ckan_portals", json.dumps(settings.DEFAULT_PORTALS))

@@ -15,9 +15,9 @@ from prato_smartcity_plugin.adapters.catalogue_layers import PROPERTY_RESOURCE, 
 from prato_smartcity_plugin.adapters.catalogue_network import qgis_transport
 from prato_smartcity_plugin.adapters.catalogue_tasks import CatalogueTask, add_resource, gpkg_converter
 from prato_smartcity_plugin.core.catalogue.cache import CacheIndex
-from prato_smartcity_plugin.core.catalogue.ckan import CkanClient, SearchQuery
+from prato_smartcity_plugin.core.catalogue.ckan import CkanClient, Resource, SearchQuery
 from prato_smartcity_plugin.core.catalogue.service import PortalService
-from prato_smartcity_plugin.core.errors import DataFormatError, InputError, NetworkError
+from prato_smartcity_plugin.core.errors import AuthenticationError, DataFormatError, InputError, NetworkError
 from tests import ckan_server
 
 ckan_files, ckan_portal = ckan_server.ckan_files, ckan_server.ckan_portal  # the replay portal's fixtures
@@ -66,6 +66,7 @@ def test_qgis_transport_talks_ckan_and_reports_bad_answers(ckan_portal, qgis_app
     ("confini-comunali", "res-confine-gpkg", 1, "EPSG:4326"),
     ("copertura-wifi", "res-wifi-csv-3003", 25, "EPSG:3003"),
     ("copertura-wifi", "res-wifi-csv-4326", 25, "EPSG:4326"),
+    ("copertura-wifi", "res-wifi-csv-utf8", 25, "EPSG:3003"),
 ])
 def test_each_format_loads_with_its_crs(service, dataset_id, resource_id, count, authid):
     report = load(service, dataset_id, resource_id)
@@ -80,6 +81,18 @@ def test_each_format_loads_with_its_crs(service, dataset_id, resource_id, count,
         assert 1_650_000 < extent.xMinimum() < extent.xMaximum() < 1_690_000
     else:
         assert 11.0 < extent.xMinimum() < extent.xMaximum() < 11.2 and 43.8 < extent.yMinimum() < 43.95
+
+
+def test_gpx_gives_its_tracks_and_waypoints_not_the_repeated_track_points(service):
+    report = load(service, "piste-ciclabili", "res-ciclabili-gpx")
+    layers = {layer.name(): layer for layer in report.layers}
+    base = "Piste ciclabili — Piste ciclabili e hotspot (GPX)"
+    assert sorted(layers) == [f"{base} (tracks)", f"{base} (waypoints)"]
+    tracks, waypoints = layers[f"{base} (tracks)"], layers[f"{base} (waypoints)"]
+    assert tracks.featureCount() == 224 and waypoints.featureCount() == 25
+    assert tracks.crs().authid() == waypoints.crs().authid() == "EPSG:4326"
+    assert "Piazza delle Carceri" in {f["name"] for f in waypoints.getFeatures()}
+    assert all(layer.metadata().identifier() == "res-ciclabili-gpx" for layer in report.layers)
 
 
 def test_latin1_csv_keeps_its_accents_and_decimal_commas(service):
@@ -142,6 +155,34 @@ def test_crs_is_asked_only_when_nothing_tells(service):
     assert "Nothing tells the coordinate reference system" in raised.value.message
     load(service, "copertura-wifi", "res-wifi-csv-3003", prompt)
     assert len(asked) == 1
+
+
+def test_a_private_portal_through_a_qgis_auth_config(ckan_portal, cache_root, qgis_app):
+    """The credentials live in QGIS's authentication database; the portal's address gets them, other hosts never."""
+    from tests.qgis.test_sync_qgis import basic_authcfg
+
+    anonymous = PortalService(ckan_portal.private_base_url, qgis_transport(), CacheIndex(cache_root))
+    with pytest.raises(AuthenticationError) as raised:
+        anonymous.search(SearchQuery(text="cantieri"))
+    assert raised.value.message == "The portal refused access: check the authentication configured for it."
+
+    authcfg = basic_authcfg(ckan_server.PRIVATE_USER, ckan_server.PRIVATE_PASSWORD, "Portale riservato")
+    service = PortalService(ckan_portal.private_base_url, qgis_transport(authcfg, ckan_portal.private_base_url),
+                            CacheIndex(cache_root), converter=gpkg_converter)
+    dataset, = service.search(SearchQuery(text="cantieri")).datasets
+    layer, = load_layers(service.fetch(dataset, dataset.resource("res-cantieri"))).layers
+    assert layer.isValid() and layer.featureCount() == 224
+
+    other = ckan_server.CkanReplay(dict(ckan_portal.files)).start()  # a resource on another host
+    try:
+        dataset.resources.append(Resource("res-altrove", "Altrove", other.file_url("wifi-free.geojson"), "GeoJSON"))
+        service.fetch(dataset, dataset.resource("res-altrove"))
+        (_path, headers), = [r for r in other.requests if r[0].startswith("/files/")]
+        assert "Authorization" not in headers
+        (_path, headers), = [r for r in ckan_portal.requests if r[0] == "/private/files/ciclabili.geojson"]
+        assert headers["Authorization"].startswith("Basic ")
+    finally:
+        other.stop()
 
 
 def test_download_runs_in_a_task_with_progress(service, qgis_app):

@@ -63,7 +63,7 @@ def test_search_with_facets_paging_and_sort(ckan_portal):
     assert result.count == 1 and result.datasets[0].title == "Piste ciclabili"
     dataset = result.datasets[0]
     assert dataset.license_title.startswith("Open Data Commons") and dataset.publisher == "Comune di Prato"
-    assert [r.format for r in dataset.resources] == ["GeoJSON", "SHP", "GeoJSON", "wms", "OGC WFS"]
+    assert [r.format for r in dataset.resources] == ["GeoJSON", "SHP", "GeoJSON", "wms", "OGC WFS", "GPX"]
     everything = client.package_search(SearchQuery(rows=2, sort=SORT_MODIFIED))
     assert everything.count == 5 and len(everything.datasets) == 2
     assert everything.datasets[0].name == "copertura-wifi"  # most recently modified
@@ -155,6 +155,8 @@ def test_crs_guessing_only_when_ranges_tell():
     ("copertura-wifi", "res-wifi-kmz", formats.KML, ".kml"),
     ("copertura-wifi", "res-wifi-csv-3003", formats.CSV, ".csv"),
     ("confini-comunali", "res-confine-gpkg", formats.GPKG, ".gpkg"),
+    ("piste-ciclabili", "res-ciclabili-gpx", formats.GPX, ".gpx"),
+    ("copertura-wifi", "res-wifi-csv-utf8", formats.CSV, ".csv"),
 ])
 def test_fetch_each_format_into_the_cache(service, cache, dataset_id, resource_id, kind, suffix):
     dataset = service.dataset(dataset_id)
@@ -197,6 +199,27 @@ def test_a_resource_changed_on_the_portal_is_downloaded_again(service, ckan_port
     second = service.fetch(dataset, dataset.resource("res-confine-geojson"))
     assert not second.from_cache and second.etag != first.etag
     assert b"PRATO" in open(second.path, "rb").read()
+
+
+def test_a_new_modification_date_on_the_portal_fetches_again_without_asking_the_server_for_a_304(
+        service, ckan_portal):
+    dataset = service.dataset("piste-ciclabili")
+    first = service.fetch(dataset, dataset.resource("res-ciclabili-shp"))
+    resource = dataset.resource("res-ciclabili-shp")
+    resource.last_modified = "2026-11-01T10:00:00.000000"  # CKAN's metadata says the resource changed
+    ckan_portal.requests.clear()
+    second = service.fetch(dataset, resource)
+    (path, headers), = [r for r in ckan_portal.requests if r[0].startswith("/files/")]
+    assert "If-None-Match" not in headers and not second.from_cache
+    assert service.cache.resource("res-ciclabili-shp").last_modified == "2026-11-01T10:00:00.000000"
+    assert second.etag == first.etag  # the same file, downloaded again and re-indexed
+
+
+def test_a_dead_network_with_nothing_seen_before_says_so(service, ckan_portal, cache):
+    ckan_portal.stop()
+    with pytest.raises(NetworkError) as raised:
+        service.search(SearchQuery(text="ciclabili"))
+    assert raised.value.message == "Cannot reach the server: check the address and your network connection."
 
 
 def test_offline_search_and_cached_resources(service, ckan_portal, cache):

@@ -231,6 +231,11 @@ class CacheIndex:
     def organizations(self, portal: str, action: str = "organization_list") -> list:
         return [Organization(**item) for item in self.response(portal, action) or []]
 
+    def knows(self, portal: str) -> bool:
+        """Whether any dataset of ``portal`` was ever seen (an offline search can only answer then)."""
+        with self._db() as db:
+            return db.execute("SELECT 1 FROM datasets WHERE portal = ? LIMIT 1", (portal,)).fetchone() is not None
+
     def search(self, portal: str, query: SearchQuery) -> SearchResult:
         """Search the datasets seen on ``portal`` with the same filters as the portal (text in title, description,
         name and tags; all words must match)."""

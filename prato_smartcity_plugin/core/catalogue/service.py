@@ -76,8 +76,8 @@ class PortalService:
         try:
             result = self.client.package_search(query)
         except NetworkError as error:
-            if not _offline(error):
-                raise
+            if not _offline(error) or not self.cache.knows(self.portal):
+                raise  # nothing of this portal was ever seen: an empty "offline" answer would hide the cause
             log.warning("Portal %s unreachable, searching the cached catalogue: %s", self.portal, error.details)
             return self.cache.search(self.portal, query)
         self.cache.store_datasets(self.portal, result.datasets)

@@ -12,7 +12,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QMessageBox
 
-from prato_smartcity_plugin.adapters.catalogue_layers import load_layers
+from prato_smartcity_plugin.adapters.catalogue_layers import PROPERTY_RESOURCE, load_layers
 from prato_smartcity_plugin.adapters.catalogue_tasks import CatalogueTask, confirm_above_bytes
 from prato_smartcity_plugin.core.catalogue.ckan import Dataset, Resource
 from prato_smartcity_plugin.core.catalogue.service import LargeDownloadError, PortalService
@@ -94,6 +94,14 @@ class CatalogueActions:
 
         return self.run(tr("Downloading {name}").format(name=resource.name), work, loaded, failed)
 
+    def clear_cache(self, service: PortalService) -> None:
+        """Empty the cache but for the resources that layers of the project read (they would break)."""
+        in_use = {entry.resource_id for entry in service.cache.resources() if self.layers_using(entry.resource_id)}
+        service.cache.clear(keep=tuple(in_use))
+        if in_use:
+            push(self.iface.messageBar(), tr("The cache was cleared, except {count} resources that layers on the map "
+                                             "read.").format(count=len(in_use)), Level.INFO, iface=self.iface)
+
     def _ask_size(self, question: LargeDownloadError) -> bool:
         answer = QMessageBox.question(self.iface.mainWindow(), tr("Large download"),
                                       question.message + "\n" + tr("Download it anyway?"))
@@ -110,7 +118,20 @@ class CatalogueActions:
     def show_dataset_page(service: PortalService, dataset_name: str) -> None:
         QDesktopServices.openUrl(QUrl(service.client.dataset_page(dataset_name)))
 
+    @staticmethod
+    def layers_using(resource_id: str) -> list:
+        """The project's layers read from the cached copy of ``resource_id`` (removing it would break them)."""
+        return [layer for layer in QgsProject.instance().mapLayers().values()
+                if layer.customProperty(PROPERTY_RESOURCE) == resource_id
+                and layer.providerType() not in ("wms", "WFS")]
+
     def remove_from_cache(self, service: PortalService, resource_id: str) -> bool:
+        in_use = self.layers_using(resource_id)
+        if in_use:
+            push(self.iface.messageBar(), tr("{layer} is on the map and reads the cached copy: remove the layer from "
+                                             "the project first.").format(layer=in_use[0].name()), Level.WARNING,
+                 iface=self.iface)
+            return False
         removed = service.cache.remove(resource_id)
         if removed:
             push(self.iface.messageBar(), tr("The resource was removed from the offline cache."), Level.INFO,

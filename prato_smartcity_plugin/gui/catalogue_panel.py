@@ -390,7 +390,7 @@ class CataloguePanel(QWidget):
     def clear_cache(self) -> None:
         if self.service is None:
             return
-        self.service.cache.clear()
+        self.actions.clear_cache(self.service)
         self.refresh_cache_view()
         if self.dataset is not None:
             self._show_dataset(self.dataset)

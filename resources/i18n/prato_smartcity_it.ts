@@ -2151,7 +2151,7 @@
             <translation>{name}: {count} elementi hanno geometrie non valide (caricati così come sono; controllali con Vettore ▸ Strumenti di geometria ▸ Controlla validità).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/catalogue_layers.py" line="100" />
+            <location filename="../../prato_smartcity_plugin/adapters/catalogue_layers.py" line="109" />
             <source>QGIS cannot read the resource {name}.</source>
             <translation>QGIS non riesce a leggere la risorsa {name}.</translation>
         </message>
@@ -2161,42 +2161,42 @@
             <translation>{name} non ha geometria: è stato aggiunto come tabella.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/catalogue_layers.py" line="108" />
+            <location filename="../../prato_smartcity_plugin/adapters/catalogue_layers.py" line="116" />
             <source>The resource {name} holds no layer.</source>
             <translation>La risorsa {name} non contiene alcun layer.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/catalogue_layers.py" line="176" />
+            <location filename="../../prato_smartcity_plugin/adapters/catalogue_layers.py" line="184" />
             <source>Nothing tells the coordinate reference system of {name}: choose one to load it.</source>
             <translation>Nulla indica il sistema di riferimento di {name}: scegline uno per caricarlo.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/catalogue_layers.py" line="205" />
+            <location filename="../../prato_smartcity_plugin/adapters/catalogue_layers.py" line="213" />
             <source>Source: {publisher}, open data portal {portal}</source>
             <translation>Fonte: {publisher}, portale dei dati aperti {portal}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/catalogue_layers.py" line="216" />
+            <location filename="../../prato_smartcity_plugin/adapters/catalogue_layers.py" line="224" />
             <source>Dataset page</source>
             <translation>Pagina del dataset</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/catalogue_layers.py" line="218" />
+            <location filename="../../prato_smartcity_plugin/adapters/catalogue_layers.py" line="226" />
             <source>Resource</source>
             <translation>Risorsa</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/catalogue_layers.py" line="225" />
+            <location filename="../../prato_smartcity_plugin/adapters/catalogue_layers.py" line="233" />
             <source>Retrieved from {url} on {date}</source>
             <translation>Scaricato da {url} il {date}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/catalogue_layers.py" line="225" />
+            <location filename="../../prato_smartcity_plugin/adapters/catalogue_layers.py" line="233" />
             <source>Last modified on the portal: {date}</source>
             <translation>Ultima modifica sul portale: {date}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/catalogue_network.py" line="50" />
+            <location filename="../../prato_smartcity_plugin/adapters/catalogue_network.py" line="60" />
             <source>The authentication configuration {id} cannot be used: check it in QGIS's authentication settings.</source>
             <translation>La configurazione di autenticazione {id} non può essere usata: controllala nelle impostazioni di autenticazione di QGIS.</translation>
         </message>
@@ -2301,117 +2301,117 @@
             <translation>Impossibile leggere il layer {layer}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="120" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="106" />
             <source>Package written and verified: {path}</source>
             <translation>Pacchetto scritto e verificato: {path}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="151" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="137" />
             <source>Cannot read the layer {name}.</source>
             <translation>Impossibile leggere il layer {name}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="342" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="328" />
             <source>{crs} is not a coordinate reference system that can be used.</source>
             <translation>{crs} non è un sistema di riferimento utilizzabile.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="517" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="503" />
             <source>Export cancelled.</source>
             <translation>Esportazione annullata.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="521" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="507" />
             <source>Choose at least one layer to export.</source>
             <translation>Scegli almeno un layer da esportare.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="529" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="515" />
             <source>Reading the layers</source>
             <translation>Lettura dei layer</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="532" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="518" />
             <source>Nothing to export: the chosen layers have no features (or none is selected).</source>
             <translation>Niente da esportare: i layer scelti non hanno elementi (o nessuno è selezionato).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="534" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="520" />
             <source>Nothing to export: no chosen feature has a geometry.</source>
             <translation>Niente da esportare: nessun elemento scelto ha una geometria.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="545" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="531" />
             <source>Writing {file}</source>
             <translation>Scrittura di {file}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="567" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="553" />
             <source>Verifying {file}</source>
             <translation>Verifica di {file}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="586" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="572" />
             <source>Writing the ZIP</source>
             <translation>Scrittura dello ZIP</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="622" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="608" />
             <source>Could not write {file}.</source>
             <translation>Impossibile scrivere {file}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="719" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="705" />
             <source>{file} is missing.</source>
             <translation>{file} manca.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="782" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="768" />
             <source>The package did not verify: {problem}</source>
             <translation>La verifica del pacchetto non è riuscita: {problem}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="725" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="711" />
             <source>{file}: the .cpg does not declare UTF-8.</source>
             <translation>{file}: il .cpg non dichiara UTF-8.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="728" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="714" />
             <source>{file}: the .prj identifies as EPSG:{found}, not EPSG:{expected}.</source>
             <translation>{file}: il .prj risulta EPSG:{found}, non EPSG:{expected}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="736" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="722" />
             <source>{file}: {found} features instead of {expected}.</source>
             <translation>{file}: {found} elementi invece di {expected}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="750" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="736" />
             <source>{file}: {n} geometries are empty or invalid.</source>
             <translation>{file}: {n} geometrie sono vuote o non valide.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="780" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="766" />
             <source>{file}: {n} fields differ from the source.</source>
             <translation>{file}: {n} campi differiscono dall'origine.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="784" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="770" />
             <source>{file}: {n} features, CRS EPSG:{epsg}, UTF-8, geometries valid, {fields} fields equal to the source.</source>
             <translation>{file}: {n} elementi, SR EPSG:{epsg}, UTF-8, geometrie valide, {fields} campi uguali all'origine.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="837" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="823" />
             <source>The ZIP could not be written.</source>
             <translation>Impossibile scrivere lo ZIP.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="846" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="832" />
             <source>The ZIP could not be written correctly.</source>
             <translation>Impossibile scrivere correttamente lo ZIP.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="876" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="862" />
             <source>Unknown long text policy.</source>
             <translation>Criterio sconosciuto per i testi lunghi.</translation>
         </message>
@@ -3621,27 +3621,37 @@
             <translation>Download di {name}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/catalogue_actions.py" line="98" />
+            <location filename="../../prato_smartcity_plugin/gui/catalogue_actions.py" line="102" />
+            <source>The cache was cleared, except {count} resources that layers on the map read.</source>
+            <translation>La cache è stata svuotata, tranne {count} risorse lette da layer sulla mappa.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/gui/catalogue_actions.py" line="106" />
             <source>Large download</source>
             <translation>Download di grandi dimensioni</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/catalogue_actions.py" line="98" />
+            <location filename="../../prato_smartcity_plugin/gui/catalogue_actions.py" line="106" />
             <source>Download it anyway?</source>
             <translation>Scaricarlo comunque?</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/catalogue_actions.py" line="104" />
+            <location filename="../../prato_smartcity_plugin/gui/catalogue_actions.py" line="112" />
             <source>Coordinate reference system of {name}</source>
             <translation>Sistema di riferimento di {name}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/catalogue_actions.py" line="105" />
+            <location filename="../../prato_smartcity_plugin/gui/catalogue_actions.py" line="113" />
             <source>Nothing in {name} tells its coordinate reference system: choose it.</source>
             <translation>Nulla in {name} indica il suo sistema di riferimento: sceglilo.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/catalogue_actions.py" line="116" />
+            <location filename="../../prato_smartcity_plugin/gui/catalogue_actions.py" line="131" />
+            <source>{layer} is on the map and reads the cached copy: remove the layer from the project first.</source>
+            <translation>{layer} è sulla mappa e legge la copia in cache: prima rimuovi il layer dal progetto.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/gui/catalogue_actions.py" line="137" />
             <source>The resource was removed from the offline cache.</source>
             <translation>La risorsa è stata rimossa dalla cache offline.</translation>
         </message>

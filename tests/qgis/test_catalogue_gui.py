@@ -4,6 +4,7 @@ replay server on 127.0.0.1 (CKAN itself cannot run here: it needs Solr; ``tests.
 from __future__ import annotations
 
 import json
+import os
 import time
 
 import pytest
@@ -172,12 +173,22 @@ def test_cache_view_remove_and_clear(configured, qgis_iface):
         panel.add_button.click()
         wait_for(panel.actions)
     assert panel.cache_list.topLevelItemCount() == 2
+    kml_layer, = [layer for layer in QgsProject.instance().mapLayers().values() if "KML" in layer.name()]
     panel.cache_list.topLevelItem(0).setSelected(True)
-    panel.remove_cached_button.click()
-    assert panel.cache_list.topLevelItemCount() == 1
+    panel.remove_cached_button.click()  # the layer on the map reads it: kept, and the user is told why
+    assert panel.cache_list.topLevelItemCount() == 2
+    assert "is on the map and reads the cached copy" in qgis_iface.messageBar().currentItem().text()
+    QgsProject.instance().removeMapLayer(kml_layer.id())
+    panel.clear_button.click()  # the GeoJSON is still on the map: kept; the KML goes
+    assert panel.cache_list.topLevelItemCount() == 1 and "1 resources" in panel.cache_label.text()
+    assert "except 1 resources that layers on the map read" in qgis_iface.messageBar().currentItem().text()
+    layer, = QgsProject.instance().mapLayers().values()
+    assert layer.isValid() and layer.featureCount() == 25 and len(list(layer.getFeatures())) == 25
+    QgsProject.instance().clear()
     panel.clear_button.click()
     assert panel.cache_list.topLevelItemCount() == 0 and "0 resources" in panel.cache_label.text()
     assert not panel.clear_button.isEnabled()
+    assert os.listdir(os.path.join(panel.service.cache.root, "resources")) == []
 
 
 def _children(item):
@@ -209,8 +220,12 @@ def test_browser_tree_drag_and_context_menu(configured, qgis_iface):
     assert layer.featureCount() == 224
     remove = resources[0].actions(None)[2]
     assert remove.isEnabled()
+    remove.trigger()  # refused while the layer on the map reads the cached copy
+    cache = resources[0].dataset_item.portal_item.service().cache
+    assert [entry.resource_id for entry in cache.resources()] == ["res-ciclabili-geojson"]
+    QgsProject.instance().removeMapLayer(layer.id())
     remove.trigger()
-    assert resources[0].dataset_item.portal_item.service().cache.resources() == []
+    assert cache.resources() == []
 
     shapefile = next(r for r in resources if r.resource.id == "res-ciclabili-shp")
     add, page, _remove = shapefile.actions(None)

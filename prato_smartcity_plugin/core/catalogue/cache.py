@@ -188,14 +188,20 @@ class CacheIndex:
         shutil.rmtree(os.path.join(self.root, "resources", _safe_name(resource_id)), ignore_errors=True)
         return bool(removed or entry)
 
-    def clear(self) -> None:
-        """Forget every cached resource and the cached catalogue."""
+    def clear(self, keep: tuple = ()) -> None:
+        """Forget every cached resource but those of ``keep`` (ids of resources still in use), and the cached
+        catalogue."""
+        keep = set(keep)
         with self._db() as db:
-            db.execute("DELETE FROM resources")
+            gone = [row[0] for row in db.execute("SELECT resource_id FROM resources") if row[0] not in keep]
+            db.executemany("DELETE FROM resources WHERE resource_id = ?", [(rid,) for rid in gone])
             db.execute("DELETE FROM datasets")
             db.execute("DELETE FROM responses")
-        shutil.rmtree(os.path.join(self.root, "resources"), ignore_errors=True)
-        os.makedirs(os.path.join(self.root, "resources"), exist_ok=True)
+        kept_folders = {_safe_name(rid) for rid in keep}
+        resources = os.path.join(self.root, "resources")
+        for name in os.listdir(resources):
+            if name not in kept_folders:
+                shutil.rmtree(os.path.join(resources, name), ignore_errors=True)
         self.clean_temp()
 
     def total_size(self) -> int:

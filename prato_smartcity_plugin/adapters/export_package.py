@@ -16,6 +16,7 @@ import os
 import shutil
 import tempfile
 import threading
+import uuid
 import zipfile
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
@@ -61,6 +62,9 @@ _SHP_GEOMETRY = {GeometryKind.POINT: ogr.wkbPoint, GeometryKind.LINE: ogr.wkbMul
 _SHP_NLT = {GeometryKind.POINT: "POINT", GeometryKind.LINE: "MULTILINESTRING", GeometryKind.POLYGON: "MULTIPOLYGON"}
 _EXTENSIONS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
 _TYPE_COLUMN, _SINGLE_COLUMN = "prato_export_geometry_type", "prato_export_single_point"
+_BYTES_COLUMN = "prato_export_geometry_bytes"
+_IN_MEMORY_BYTES = 512 << 20  # a shapefile expected larger than this is written on disk directly
+_LONG_SCHEMA, _VALUE_COLUMN, _PART_COLUMN = "prato_export_long_texts", "prato_export_value", "prato_export_part_"
 
 
 def tr(text: str) -> str:
@@ -187,15 +191,16 @@ class _Source:
         g = self.geom
         result = self.ds.ExecuteSQL(
             f"SELECT ST_GeometryType({g}) AS {_quote(_TYPE_COLUMN)}, (ST_MinX({g}) = ST_MaxX({g}) AND "
-            f"ST_MinY({g}) = ST_MaxY({g})) AS {_quote(_SINGLE_COLUMN)}"
+            f"ST_MinY({g}) = ST_MaxY({g})) AS {_quote(_SINGLE_COLUMN)}, length({g}) AS {_quote(_BYTES_COLUMN)}"
             + "".join(f", {_quote(n)}" for n in names)
             + f" FROM {self.table} WHERE {_and(self.where)} ORDER BY {self.fid}")
         try:
-            self.arrays = _read_arrays(result, [_TYPE_COLUMN, _SINGLE_COLUMN] + names)
+            self.arrays = _read_arrays(result, [_TYPE_COLUMN, _SINGLE_COLUMN, _BYTES_COLUMN] + names)
         finally:
             self.ds.ReleaseResultSet(result)
         type_values, type_nulls = self.arrays.pop(_TYPE_COLUMN)
         single_values, single_nulls = self.arrays.pop(_SINGLE_COLUMN)
+        geometry_bytes, _ = self.arrays.pop(_BYTES_COLUMN)
         self.total = len(type_values)
         codes = {GeometryKind.POINT: 1, GeometryKind.LINE: 2, GeometryKind.POLYGON: 3}
         unique, inverse = np.unique(type_values, return_inverse=True)
@@ -212,6 +217,8 @@ class _Source:
         self.masks = {kind: (kinds == code) & ~multi_point if kind == GeometryKind.POINT else kinds == code
                       for kind, code in codes.items()}
         self.counts = {kind: int(mask.sum()) for kind, mask in self.masks.items() if mask.any()}
+        self.geometry_bytes = {kind: int(np.asarray(geometry_bytes, float)[mask].sum()) if len(mask) else 0
+                               for kind, mask in self.masks.items()}
         self.multi_points = int(multi_point.sum())
         self.collections = int((kinds == 4).sum())
         self.without_geometry = int((kinds == 0).sum())
@@ -236,10 +243,17 @@ class _Source:
                 max_chunks[f.name] = max(len(utf8_chunks(v)) for v in long_values)
                 truncated[f.name] = len(long_values)
         self.long_fields = list(max_chunks)
+        self.long_texts_path = ""
         self.plan = plan_fields(self.fields, options, self.max_bytes, max_chunks, truncated)
         names = self.plan.names()
         self.notes += [Note.make("null_dates", field=names[name], count=n) for name, n in null_dates.items()]
         self.labels = {name: labels_of(s) for name, s in self.plan.sources.items() if s.codes}
+
+    def expected_bytes(self, kind: GeometryKind) -> int:
+        """About how large the shapefile of ``kind`` will be (records and geometries)."""
+        rows = self.counts.get(kind, 0) + (self.multi_points if kind == GeometryKind.POINT else 0)
+        record = 1 + sum(out.width or 24 for out in self.plan.fields)
+        return rows * (record + 60) + self.geometry_bytes.get(kind, 0)
 
     def kinds(self) -> list[GeometryKind]:
         """The kinds present, including those only reached through collections (known after the slow pass)."""
@@ -285,13 +299,54 @@ class _Source:
         finally:
             self.ds.ReleaseResultSet(result)
 
+    def attach_long_texts(self, path: str) -> None:
+        """The pieces of the texts too long for one field, cut with the core's rules once per distinct value, in a
+        SQLite file (``path``) attached to the source's connection: the bulk SQL joins them by value
+        (:meth:`from_clause`), so no row is patched one by one afterwards."""
+        if not self.long_fields:
+            return
+        import sqlite3
+
+        import numpy as np
+
+        connection = sqlite3.connect(path)
+        try:
+            for index, name in enumerate(self.long_fields):
+                parts = len(self.plan.by_source[name])
+                values, nulls = self.arrays[name]
+                distinct = np.unique(values[(self.lengths[name] > TEXT_BYTES) & ~nulls])
+                columns = ", ".join(f"{_PART_COLUMN}{part}" for part in range(parts))
+                connection.execute(f"CREATE TABLE long_{index} ({_VALUE_COLUMN} TEXT PRIMARY KEY, {columns})")
+                rows = ((text, *export_values(self.plan, name, text, self.labels.get(name)))
+                        for text in (value.decode("utf-8") for value in distinct))
+                connection.executemany(f"INSERT INTO long_{index} VALUES ({', '.join('?' * (parts + 1))})", rows)
+            connection.commit()
+        finally:
+            connection.close()
+        self.ds.ExecuteSQL(f"ATTACH DATABASE {_literal(path)} AS {_LONG_SCHEMA}")
+        self.long_texts_path = path
+
+    def detach_long_texts(self) -> None:
+        if self.long_texts_path:
+            self.ds.ExecuteSQL(f"DETACH DATABASE {_LONG_SCHEMA}")
+            os.remove(self.long_texts_path)
+            self.long_texts_path = ""
+
+    def from_clause(self) -> str:
+        joins = "".join(f" LEFT JOIN {_LONG_SCHEMA}.long_{index} AS long_{index} ON long_{index}.{_VALUE_COLUMN} = "
+                        f"{self.table}.{_quote(name)}" for index, name in enumerate(self.long_fields))
+        return self.table + joins
+
     def select_expressions(self) -> list[str]:
-        """One SQL expression per output field, aliased to its short name (continuation fields are patched later)."""
+        """One SQL expression per output field, aliased to its short name (long texts: their pieces, joined)."""
         expressions = []
         for out in self.plan.fields:
             column = _quote(out.source)
-            if out.part:
-                continue
+            if out.source in self.long_fields:
+                pieces = f"long_{self.long_fields.index(out.source)}"
+                if out.part:
+                    expressions.append(f"{pieces}.{_PART_COLUMN}{out.part} AS {_quote(out.name)}")
+                    continue
             source_type = self.plan.sources[out.source].type
             if source_type == FieldType.DATETIME:
                 expression = f"strftime('%Y-%m-%dT%H:%M:%SZ', {column})"
@@ -302,7 +357,8 @@ class _Source:
                                      for k, v in self.labels[out.source].items())
                     expression = f"CASE {column} {cases} ELSE {column} END"
                 if out.source in self.long_fields:
-                    expression = f"CASE WHEN length(CAST({column} AS BLOB)) <= {TEXT_BYTES} THEN {expression} END"
+                    expression = (f"CASE WHEN {pieces}.{_VALUE_COLUMN} IS NOT NULL THEN {pieces}.{_PART_COLUMN}0 "
+                                  f"WHEN length(CAST({column} AS BLOB)) <= {TEXT_BYTES} THEN {expression} END")
             else:
                 expression = column
             expressions.append(f"{expression} AS {_quote(out.name)}")
@@ -380,7 +436,10 @@ def _read_arrays(layer, names: Sequence[str], geometry: str = "") -> dict[str, t
         for name in names:
             column = batch[lowered[name.lower()]]
             nulls = np.ma.getmaskarray(column) if isinstance(column, np.ma.MaskedArray) else np.zeros(len(column), bool)
-            parts[name].append((np.asarray(column.data if isinstance(column, np.ma.MaskedArray) else column), nulls))
+            values = np.asarray(column.data if isinstance(column, np.ma.MaskedArray) else column)
+            if values.dtype == object and name != geometry:
+                values, nulls = _as_bytes(values, nulls)
+            parts[name].append((values, nulls))
     result = {}
     for name, chunks in parts.items():
         if chunks:
@@ -388,6 +447,30 @@ def _read_arrays(layer, names: Sequence[str], geometry: str = "") -> dict[str, t
         else:
             result[name] = (np.array([]), np.array([], bool))
     return result
+
+
+def _as_bytes(values, nulls):
+    """A text column NumPy gives as Python objects (GDAL >= 3.7 does so when its lengths vary a lot) as UTF-8 bytes,
+    the form every other text column has here."""
+    import numpy as np
+
+    nulls = nulls | np.fromiter((v is None for v in values), bool, len(values))
+    encoded = [v.encode("utf-8") if isinstance(v, str) else bytes(v or b"") for v in values]
+    return (np.array(encoded, dtype="S") if encoded else np.zeros(0, "S1")), nulls
+
+
+def _copy_out(source: str, target: str) -> None:
+    """Copy a GDAL virtual file (``/vsimem/...``) to a real one, in large blocks."""
+    handle = gdal.VSIFOpenL(source, "rb")
+    try:
+        with open(target, "wb") as out:
+            while True:
+                block = gdal.VSIFReadL(1, 16 << 20, handle)
+                if not block:
+                    break
+                out.write(block)
+    finally:
+        gdal.VSIFCloseL(handle)
 
 
 def _item(values, nulls, row: int, kind: FieldType):
@@ -407,19 +490,12 @@ def _item(values, nulls, row: int, kind: FieldType):
 
 
 def _byte_lengths(values):
-    """UTF-8 byte length of each value of a text column (NumPy ``S``: the longest value sets the width, shorter ones
-    are padded with zero bytes)."""
+    """UTF-8 byte length of each value of a text column (NumPy ``S``: shorter values are padded with zero bytes)."""
     import numpy as np
 
     if values.dtype.kind != "S" or not len(values):
         return np.zeros(len(values), np.int64)
-    width = values.dtype.itemsize
-    if width <= 1:
-        return (values != b"").astype(np.int64)
-    raw = np.frombuffer(values.tobytes(), np.uint8).reshape(len(values), width)
-    filled = raw != 0
-    last = width - np.argmax(filled[:, ::-1], axis=1)  # one past the last non-zero byte
-    return np.where(filled.any(axis=1), last, 0).astype(np.int64)
+    return np.char.str_len(values).astype(np.int64)
 
 
 def _invalid_points(wkb) -> int | None:
@@ -518,23 +594,14 @@ class PackageWriter:
             raise InputError(tr("Nothing to export: the chosen layers have no features (or none is selected)."))
         if all(s.total == s.without_geometry for s in opened):
             raise InputError(tr("Nothing to export: no chosen feature has a geometry."))
-        files: list[FileReport] = []
-        expected: dict[str, tuple[_Source, GeometryKind, list]] = {}
-        used_stems: set[str] = set()
         jobs = [(s, kind) for s in opened for kind in s.kinds()]
-        for index, (src, kind) in enumerate(jobs):
-            self._check_cancel()
-            stem = file_stem(src.source.name, kind, len(src.kinds()))
-            while stem.lower() in used_stems:
-                stem += "_2"
-            used_stems.add(stem.lower())
-            self.progress(0.05 + 0.5 * index / len(jobs), tr("Writing {file}").format(file=f"{stem}.shp"))
-            slow_values = self._write_shapefile(folder, stem, src, kind)
-            written = ogr.Open(os.path.join(folder, f"{stem}.shp"))
-            count = written.GetLayer().GetFeatureCount()
-            written = None
-            files.append(FileReport(stem, src.source.name, kind, count, src.plan))
-            expected[stem] = (src, kind, slow_values)
+        try:
+            for index, src in enumerate(opened):
+                src.attach_long_texts(os.path.join(folder, f"long_texts_{index}.sqlite"))
+            files, expected = self._write_files(folder, jobs)
+        finally:
+            for src in opened:
+                src.detach_long_texts()
         notes = [n for s in opened for n in s.notes + s.plan.notes]
         for src in opened:
             if src.multi_points:
@@ -576,6 +643,25 @@ class PackageWriter:
 
     # --- writing ---------------------------------------------------------------------------------------------
 
+    def _write_files(self, folder: str, jobs: list[tuple[_Source, GeometryKind]]):
+        files: list[FileReport] = []
+        expected: dict[str, tuple[_Source, GeometryKind, list]] = {}
+        used_stems: set[str] = set()
+        for index, (src, kind) in enumerate(jobs):
+            self._check_cancel()
+            stem = file_stem(src.source.name, kind, len(src.kinds()))
+            while stem.lower() in used_stems:
+                stem += "_2"
+            used_stems.add(stem.lower())
+            self.progress(0.05 + 0.5 * index / len(jobs), tr("Writing {file}").format(file=f"{stem}.shp"))
+            slow_values = self._write_shapefile(folder, stem, src, kind)
+            written = ogr.Open(os.path.join(folder, f"{stem}.shp"))
+            count = written.GetLayer().GetFeatureCount()
+            written = None
+            files.append(FileReport(stem, src.source.name, kind, count, src.plan))
+            expected[stem] = (src, kind, slow_values)
+        return files, expected
+
     def _create_shapefile(self, path: str, plan: FieldPlan, kind: GeometryKind) -> None:
         driver = ogr.GetDriverByName("ESRI Shapefile")
         ds = driver.CreateDataSource(path)
@@ -592,45 +678,45 @@ class PackageWriter:
 
     def _write_shapefile(self, folder: str, stem: str, src: _Source, kind: GeometryKind) -> list:
         """Write one file: the bulk with one SQL statement, then the rows SQL cannot shape. Returns the values of the
-        rows written one by one (in file order, after the bulk)."""
-        import numpy as np
+        rows written one by one (in file order, after the bulk).
 
-        path = os.path.join(folder, f"{stem}.shp")
-        plan = src.plan
-        self._create_shapefile(path, plan, kind)
-        sql = (f"SELECT {src.geom}, {', '.join(src.select_expressions())} FROM {src.table} "
-               f"WHERE {src.fast_clause(kind)} ORDER BY {src.fid}")
+        The file is written in memory (``/vsimem``) and then copied to ``folder`` in a few large writes: the shapefile
+        driver writes every record with several small system calls, which cost a third of the writing. A file
+        too large for memory is written in ``folder`` directly."""
+        work = folder
+        if src.expected_bytes(kind) <= _IN_MEMORY_BYTES:
+            work = f"/vsimem/prato-export-{uuid.uuid4().hex}"
+        try:
+            slow_values = self._write_shapefile_in(work, stem, src, kind)
+            if work != folder:
+                for name in gdal.ReadDir(work) or []:
+                    _copy_out(f"{work}/{name}", os.path.join(folder, name))
+        finally:
+            if work != folder:
+                for name in gdal.ReadDir(work) or []:
+                    gdal.Unlink(f"{work}/{name}")
+        return slow_values
+
+    def _write_shapefile_in(self, folder: str, stem: str, src: _Source, kind: GeometryKind) -> list:
+        path = f"{folder}/{stem}.shp"
+        self._create_shapefile(path, src.plan, kind)
+        sql = (f"SELECT {src.geom}, {', '.join(src.select_expressions())} FROM {src.from_clause()} "
+               f"WHERE {src.fast_clause(kind)} ORDER BY {src.table}.{src.fid}")
         try:
             gdal.VectorTranslate(path, src.ds, options=gdal.VectorTranslateOptions(
                 accessMode="append", SQLStatement=sql, dstSRS=self.srs, layerName=stem,
                 geometryType=_SHP_NLT[kind], options=["-dim", "XY"]))
         except RuntimeError as error:
             raise ExportError(tr("Could not write {file}.").format(file=f"{stem}.shp"), f"{sql}\n{error}") from error
-        ds = ogr.Open(path, 1)
-        layer = ds.GetLayer()
-        # Long texts of the bulk rows: their position in the file is their rank in fid order.
-        mask = src.masks[kind]
-        positions = np.cumsum(mask) - 1  # a bulk row's place in the file: its rank among the rows of this kind
-        definition = layer.GetLayerDefn()
-        for name in src.long_fields:
-            indexes = [definition.GetFieldIndex(out.name) for out in plan.by_source[name]]
-            values, _ = src.arrays[name]
-            for row in (mask & (src.lengths[name] > TEXT_BYTES)).nonzero()[0]:
-                feature = layer.GetFeature(int(positions[row]))
-                parts = export_values(plan, name, values[row].decode("utf-8"), src.labels.get(name))
-                for index, part in zip(indexes, parts):
-                    if part is None:
-                        feature.SetFieldNull(index)
-                    else:
-                        feature.SetField(index, part)
-                layer.SetFeature(feature)
-        slow_values = self._write_slow_rows(layer, src, kind)
-        ds = None
-        return slow_values
-
-    def _write_slow_rows(self, layer, src: _Source, kind: GeometryKind) -> list:
         if not src.collections and not (kind == GeometryKind.POINT and src.multi_points):
             return []
+        ds = ogr.Open(path, 1)
+        try:
+            return self._write_slow_rows(ds.GetLayer(), src, kind)
+        finally:
+            ds = None
+
+    def _write_slow_rows(self, layer, src: _Source, kind: GeometryKind) -> list:
         plan = src.plan
         names = [s.name for s in src.fields]
         result = src.ds.ExecuteSQL(f"SELECT {src.geom}, {', '.join(_quote(n) for n in names)} FROM {src.table} "
@@ -723,7 +809,9 @@ class PackageWriter:
                 file=name, found=layer.GetFeatureCount(), expected=expected_count))
         # Attribute values: the file's against the core's rules applied to the source.
         mask = src.masks[kind]
-        source_columns = {name: (values[mask], nulls[mask]) for name, (values, nulls) in src.arrays.items()}
+        every_row = bool(mask.all())  # the usual case: no copy of the columns
+        source_columns = {name: (values, nulls) if every_row else (values[mask], nulls[mask])
+                          for name, (values, nulls) in src.arrays.items()}
         written = _read_arrays(layer, [o.name for o in plan.fields], geometry="wkb_geometry")
         invalid = None
         if kind == GeometryKind.POINT:
@@ -752,10 +840,10 @@ class PackageWriter:
             for row in suspects:
                 actual = _item(actual_values, actual_nulls, row, out.type)
                 if row < fast_rows:
-                    key = (out.source, row)
+                    value = _item(values, nulls, row, source_kind)
+                    key = (out.source, value)
                     if key not in rule_cache:
-                        rule_cache[key] = export_values(plan, out.source, _item(values, nulls, row, source_kind),
-                                                        src.labels.get(out.source))
+                        rule_cache[key] = export_values(plan, out.source, value, src.labels.get(out.source))
                     expected = rule_cache[key][out.part]
                 else:
                     expected = slow_values[row - fast_rows][index]

@@ -136,6 +136,30 @@ def test_300_character_descriptions(tmp_path, policy):
         assert [n.text() for n in report.warnings] == ["descr: texts longer than 254 bytes, truncated: 1."]
 
 
+def test_a_large_layer_with_a_few_long_descriptions_of_a_selection(tmp_path):
+    """Over a thousand rows where a few texts are long: GDAL >= 3.7 then hands the column to NumPy as Python objects
+    (QGIS 3.40), which the export once did not expect. Long texts of every row of the selection are joined back
+    whole; short ones and rows outside the selection are as they were."""
+    def description(i):
+        if i % 100 == 7:
+            return (f"Intervento {i}: scavo in via Santa Trinità – lato nord, à è é ì ò ù. " * 6)[:300]
+        return f"Ripristino {i}"
+
+    rows = [(f"MULTIPOINT({668000 + i} {4860000 + i})", intervention(title=f"Intervento {i}", status="approved",
+                                                                     description=description(i)))
+            for i in range(1, 1501)]
+    path = _store(tmp_path, point=rows)
+    zip_path = str(tmp_path / "p.zip")
+    source = LayerSource("interventions_point", path, "interventions_point", where='"fid" > 100')
+    report = export_package([source], ExportOptions(labels=True), zip_path)
+    written = [values for _, values in _rows(_unzip(zip_path, tmp_path) / "interventions_point.shp")]
+    assert report.files[0].count == len(written) == 1400
+    assert [v["title"] for v in written] == [f"Intervento {i}" for i in range(101, 1501)]
+    assert [v["descr"] + (v["descr_2"] or "") for v in written] == [description(i) for i in range(101, 1501)]
+    assert sum(1 for v in written if v["descr_2"]) == 14
+    assert {v["status"] for v in written} == {"Approvato"}
+
+
 def test_every_geometry_type_including_multi_and_mixed(tmp_path):
     path = str(tmp_path / "mixed.gpkg")
     fields = [("nome", T.TEXT), ("numero", T.INTEGER)]

@@ -9,8 +9,8 @@ from qgis.PyQt.QtCore import QCoreApplication, QObject
 from qgis.PyQt.QtWidgets import QAction
 
 from prato_smartcity_plugin.adapters import settings
+from prato_smartcity_plugin.adapters.store import database, validation
 from prato_smartcity_plugin.adapters.store import layers as store_layers
-from prato_smartcity_plugin.adapters.store import validation
 from prato_smartcity_plugin.core.errors import Level
 from prato_smartcity_plugin.core.interventions import schema
 from prato_smartcity_plugin.core.interventions.schema import GeometryKind
@@ -145,9 +145,11 @@ class InterventionGuard(QObject):
         return True
 
     def check_save(self, event) -> list[str]:
-        """Before a commit: the schema's rules on every added or changed feature. Broken rules are listed in one
-        message (the store itself refuses inconsistent dates and negative budgets, so the save then fails: the message
-        says why); returns the lines shown."""
+        """Before a commit: the schema's rules on every added or changed feature, whatever the edit path (form,
+        attribute table, field calculator). What the store refuses (an empty required field, an end before the start,
+        a negative budget: its triggers, for every client) makes the save fail: the user is told why, in one
+        critical message, and that the edits are kept in the layer's edit buffer. Other broken rules are a warning
+        (the save goes through). Returns the lines shown."""
         layer = event.layer
         buffer = layer.editBuffer()
         if buffer is None:
@@ -155,18 +157,28 @@ class InterventionGuard(QObject):
         fids = set(buffer.addedFeatures()) | set(buffer.changedAttributeValues()) | set(buffer.changedGeometries())
         fids -= set(buffer.deletedFeatureIds())
         bodies = [code for code, _label in settings.extra_bodies()]
-        lines = []
+        refused, other = [], []
         for fid in sorted(fids):
             feature = layer.getFeature(fid)
             problems = [p for p in validation.feature_problems(feature, None, bodies)
                         if p.blocking and p.field not in SYSTEM_FIELDS]  # the store stamps those on save
-            if problems:
-                title = feature["title"] or tr("(untitled)")
-                lines.append(f"{title}: " + " ".join(p.message for p in problems))
-        if lines:
-            messages.push(self.iface.messageBar(), tr("Check these interventions: {problems}").format(
-                problems="; ".join(lines)), Level.WARNING, details="\n".join(lines), iface=self.iface)
-        return lines
+            if not problems:
+                continue
+            refused_fields = database.refused_fields(validation.record_of(feature))
+            title = feature["title"] or tr("(untitled)")
+            for lines, selected in ((refused, [p for p in problems if p.field in refused_fields]),
+                                    (other, [p for p in problems if p.field not in refused_fields])):
+                if selected:
+                    lines.append(f"{title}: " + " ".join(p.message for p in selected))
+        bar = self.iface.messageBar()
+        if refused:
+            messages.push(bar, tr("The interventions store refuses these edits: {problems} They stay in the layer "
+                                  "being edited, unsaved: correct them and save again.").format(
+                problems="; ".join(refused)), Level.CRITICAL, details="\n".join(refused), iface=self.iface)
+        if other:
+            messages.push(bar, tr("Check these interventions: {problems}").format(problems="; ".join(other)),
+                          Level.WARNING, details="\n".join(other), iface=self.iface)
+        return refused + other
 
     def _report_save(self, event) -> None:
         for error in event.warnings:

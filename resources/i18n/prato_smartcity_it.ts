@@ -2050,7 +2050,7 @@
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/gui/dock.py" line="25" />
-            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="144" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="145" />
             <source>Interventions</source>
             <translation>Interventi</translation>
         </message>
@@ -2301,117 +2301,117 @@
             <translation>Impossibile leggere il layer {layer}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="106" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="110" />
             <source>Package written and verified: {path}</source>
             <translation>Pacchetto scritto e verificato: {path}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="137" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="141" />
             <source>Cannot read the layer {name}.</source>
             <translation>Impossibile leggere il layer {name}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="328" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="384" />
             <source>{crs} is not a coordinate reference system that can be used.</source>
             <translation>{crs} non è un sistema di riferimento utilizzabile.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="503" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="579" />
             <source>Export cancelled.</source>
             <translation>Esportazione annullata.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="507" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="583" />
             <source>Choose at least one layer to export.</source>
             <translation>Scegli almeno un layer da esportare.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="515" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="591" />
             <source>Reading the layers</source>
             <translation>Lettura dei layer</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="518" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="594" />
             <source>Nothing to export: the chosen layers have no features (or none is selected).</source>
             <translation>Niente da esportare: i layer scelti non hanno elementi (o nessuno è selezionato).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="520" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="596" />
             <source>Nothing to export: no chosen feature has a geometry.</source>
             <translation>Niente da esportare: nessun elemento scelto ha una geometria.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="531" />
-            <source>Writing {file}</source>
-            <translation>Scrittura di {file}</translation>
-        </message>
-        <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="553" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="620" />
             <source>Verifying {file}</source>
             <translation>Verifica di {file}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="572" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="639" />
             <source>Writing the ZIP</source>
             <translation>Scrittura dello ZIP</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="608" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="656" />
+            <source>Writing {file}</source>
+            <translation>Scrittura di {file}</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="710" />
             <source>Could not write {file}.</source>
             <translation>Impossibile scrivere {file}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="705" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="791" />
             <source>{file} is missing.</source>
             <translation>{file} manca.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="768" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="856" />
             <source>The package did not verify: {problem}</source>
             <translation>La verifica del pacchetto non è riuscita: {problem}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="711" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="797" />
             <source>{file}: the .cpg does not declare UTF-8.</source>
             <translation>{file}: il .cpg non dichiara UTF-8.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="714" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="800" />
             <source>{file}: the .prj identifies as EPSG:{found}, not EPSG:{expected}.</source>
             <translation>{file}: il .prj risulta EPSG:{found}, non EPSG:{expected}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="722" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="808" />
             <source>{file}: {found} features instead of {expected}.</source>
             <translation>{file}: {found} elementi invece di {expected}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="736" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="824" />
             <source>{file}: {n} geometries are empty or invalid.</source>
             <translation>{file}: {n} geometrie sono vuote o non valide.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="766" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="854" />
             <source>{file}: {n} fields differ from the source.</source>
             <translation>{file}: {n} campi differiscono dall'origine.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="770" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="858" />
             <source>{file}: {n} features, CRS EPSG:{epsg}, UTF-8, geometries valid, {fields} fields equal to the source.</source>
             <translation>{file}: {n} elementi, SR EPSG:{epsg}, UTF-8, geometrie valide, {fields} campi uguali all'origine.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="823" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="911" />
             <source>The ZIP could not be written.</source>
             <translation>Impossibile scrivere lo ZIP.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="832" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="920" />
             <source>The ZIP could not be written correctly.</source>
             <translation>Impossibile scrivere correttamente lo ZIP.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="862" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="950" />
             <source>Unknown long text policy.</source>
             <translation>Criterio sconosciuto per i testi lunghi.</translation>
         </message>
@@ -2521,42 +2521,47 @@
             <translation>Impossibile copiare il file allegato {path} accanto all'archivio.</translation>
         </message>
         <message>
+            <location filename="../../prato_smartcity_plugin/adapters/store/database.py" line="265" />
+            <source>The interventions store {path} does not exist: it was moved or deleted.</source>
+            <translation>L'archivio degli interventi {path} non esiste: è stato spostato o eliminato.</translation>
+        </message>
+        <message>
             <location filename="../../prato_smartcity_plugin/adapters/sync_store.py" line="94" />
             <source>Cannot open the interventions store {path}.</source>
             <translation>Impossibile aprire l'archivio degli interventi {path}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/store/database.py" line="259" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/database.py" line="302" />
             <source>The interventions store {path} is in use by another program; close it and try again.</source>
             <translation>L'archivio degli interventi {path} è in uso da un altro programma; chiudilo e riprova.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/store/database.py" line="261" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/database.py" line="304" />
             <source>The interventions store {path} cannot be written (read-only file or folder).</source>
             <translation>L'archivio degli interventi {path} non può essere scritto (file o cartella di sola lettura).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/store/database.py" line="289" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/database.py" line="332" />
             <source>The interventions store {path} is damaged; restore it from a backup or choose another file.</source>
             <translation>L'archivio degli interventi {path} è danneggiato; ripristinalo da una copia di sicurezza o scegli un altro file.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/store/database.py" line="265" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/database.py" line="308" />
             <source>The interventions store {path} cannot be opened.</source>
             <translation>L'archivio degli interventi {path} non può essere aperto.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/store/database.py" line="292" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/database.py" line="335" />
             <source>{path} is not a GeoPackage: choose another file for the interventions store.</source>
             <translation>{path} non è un GeoPackage: scegli un altro file per l'archivio degli interventi.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/store/database.py" line="297" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/database.py" line="340" />
             <source>{path} is a GeoPackage of other data, not an interventions store: choose another file.</source>
             <translation>{path} è un GeoPackage con altri dati, non un archivio degli interventi: scegli un altro file.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/store/database.py" line="363" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/database.py" line="406" />
             <source>The layer {layer} of {path} has the wrong geometry type: this is not an interventions store.</source>
             <translation>Il layer {layer} di {path} ha il tipo di geometria sbagliato: questo non è un archivio degli interventi.</translation>
         </message>
@@ -2581,37 +2586,37 @@
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="43" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="44" />
             <source>Interventions (points)</source>
             <translation>Interventi (punti)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="43" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="44" />
             <source>Interventions (lines)</source>
             <translation>Interventi (linee)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="44" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="45" />
             <source>Interventions (areas)</source>
             <translation>Interventi (aree)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="133" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="134" />
             <source>QGIS cannot open the layer {layer} of the interventions store {path}.</source>
             <translation>QGIS non riesce ad aprire il layer {layer} dell'archivio degli interventi {path}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="306" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="337" />
             <source>The layer {layer} cannot be edited.</source>
             <translation>Il layer {layer} non può essere modificato.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="310" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="341" />
             <source>The intervention could not be deleted.</source>
             <translation>Impossibile eliminare l'intervento.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="314" />
+            <location filename="../../prato_smartcity_plugin/adapters/store/layers.py" line="345" />
             <source>The deletion could not be saved in the interventions store.</source>
             <translation>Impossibile salvare l'eliminazione nell'archivio degli interventi.</translation>
         </message>
@@ -3731,12 +3736,17 @@
             <translation>Geometria corretta.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/interventions_actions.py" line="164" />
+            <location filename="../../prato_smartcity_plugin/gui/interventions_actions.py" line="168" />
             <source>(untitled)</source>
             <translation>(senza titolo)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/interventions_actions.py" line="167" />
+            <location filename="../../prato_smartcity_plugin/gui/interventions_actions.py" line="175" />
+            <source>The interventions store refuses these edits: {problems} They stay in the layer being edited, unsaved: correct them and save again.</source>
+            <translation>L'archivio degli interventi rifiuta queste modifiche: {problems} Restano nel layer in modifica, non salvate: correggile e salva di nuovo.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/gui/interventions_actions.py" line="179" />
             <source>Check these interventions: {problems}</source>
             <translation>Controlla questi interventi: {problems}</translation>
         </message>

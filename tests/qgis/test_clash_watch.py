@@ -9,7 +9,7 @@ from qgis.PyQt.QtWidgets import QPushButton
 import prato_smartcity_plugin
 from prato_smartcity_plugin.adapters import settings
 from prato_smartcity_plugin.adapters.road_works import CLASHES_LAYER_PROPERTY, SOURCE_PROPERTY
-from tests.qgis.road_works_data import add, create_layer, create_layers, feature, line, square
+from tests.qgis.road_works_data import add, create_layer, feature, line, square
 
 
 @pytest.fixture()
@@ -24,8 +24,11 @@ def plugin(qgis_iface):
 
 @pytest.fixture()
 def store(tmp_path, plugin):
-    path = tmp_path / "interventions.gpkg"
-    polygons, lines = create_layers(path)
+    # one GeoPackage per layer: while a layer of a GeoPackage is edited, QGIS cannot measure the other layers of that
+    # file that it opened read-only ("unable to open database file"); the store's own layers are handled by the store
+    # (tests/qgis/test_interventions_store.py), these plain layers stand for a planner's own road works files
+    polygons = create_layer(tmp_path / "road_works_areas.gpkg", "polygon")
+    lines = create_layer(tmp_path / "road_works_lines.gpkg", "line")
     add(polygons, feature(polygons, square(0, 0), "2026-03-01", "2026-03-20", "publiacqua", "Water mains",
                           "Via Roma"))
     QgsProject.instance().addMapLayers([polygons, lines])

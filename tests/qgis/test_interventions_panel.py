@@ -1,7 +1,7 @@
 """The dock's interventions section, the "New intervention" actions and the checks made on what is drawn."""
 
 import pytest
-from qgis.core import QgsGeometry, QgsProject
+from qgis.core import QgsGeometry, QgsProject, QgsVectorLayer
 from qgis.gui import QgsMessageBar
 from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtWidgets import QMessageBox, QPushButton
@@ -217,3 +217,75 @@ def test_the_shipped_boundary_of_the_comune_is_used_by_default(qgis_app):
     assert boundary is not None
     assert validation.geometry_problems(QgsGeometry.fromWkt("MultiPoint ((668900 4859900))"), boundary) == []
     assert not validation.geometry_problems(QgsGeometry.fromWkt(OUTSIDE), boundary)[0].blocking
+
+
+def _edit_cell(view, layer, fid, field, value):
+    """Type ``value`` into a cell of the attribute table the way a user does: the table's own delegate creates the
+    field's editor widget (the form's widget for that field) and writes it back into the layer's edit buffer."""
+    from qgis.gui import QgsEditorWidgetWrapper
+    from qgis.PyQt.QtWidgets import QStyleOptionViewItem
+
+    table = view.masterModel()
+    proxy = view.tableView().model()
+    index = proxy.mapFromSource(table.index(table.idToIndex(fid).row(), table.fieldCol(layer.fields().indexOf(field))))
+    delegate = view.tableView().itemDelegate(index)
+    editor = delegate.createEditor(view.tableView().viewport(), QStyleOptionViewItem(), index)
+    delegate.setEditorData(editor, index)
+    QgsEditorWidgetWrapper.fromWidget(editor).setValues(value, [])
+    delegate.setModelData(editor, proxy, index)
+    editor.deleteLater()
+
+
+def test_the_attribute_table_cannot_save_an_empty_required_field_and_keeps_the_edit(qgis_iface, store_path, qtbot):
+    """The form refuses an empty title; the attribute table (and any other edit path) must too: the store refuses the
+    commit, the user reads why in their language, and nothing typed is lost (the edit stays in the buffer)."""
+    from qgis.gui import QgsDualView, QgsGui
+
+    if not QgsGui.editorWidgetRegistry().factories():  # the desktop registers them at start-up
+        QgsGui.editorWidgetRegistry().initEditors()
+    guard = _guard(qgis_iface)
+    try:
+        layers = store_layers.open_layers()
+        layer = layers[LINE]
+        add(layer, LINE, title="Ciclabile San Paolo", category="cycle_link")
+        fid = next(layer.getFeatures()).id()
+        logged = database.change_log(store_path)
+        view = QgsDualView()
+        qtbot.addWidget(view)
+        view.init(layer, qgis_iface.mapCanvas())
+        view.setView(QgsDualView.AttributeTable)
+        assert layer.startEditing()
+
+        _edit_cell(view, layer, fid, "title", None)
+        assert layer.getFeature(fid)["title"] in (None, "") or layer.getFeature(fid)["title"].isNull()
+        assert not layer.commitChanges()
+        text = qgis_iface.messageBar().currentItem().text()
+        assert "The interventions store refuses these edits" in text and "Title is required." in text
+        assert "stay in the layer being edited" in text
+        # nothing reached the file or the log; the edit is still there to correct
+        assert layer.isEditable() and fid in layer.editBuffer().changedAttributeValues()
+        on_disk = QgsVectorLayer(f"{store_path}|layername=interventions_line", "check", "ogr")
+        assert [f["title"] for f in on_disk.getFeatures()] == ["Ciclabile San Paolo"]
+        assert database.change_log(store_path) == logged
+
+        _edit_cell(view, layer, fid, "title", "Ciclabile San Paolo nord")
+        assert layer.commitChanges(), layer.commitErrors()
+        assert [f["title"] for f in on_disk.getFeatures()] == ["Ciclabile San Paolo nord"]
+        assert [entry["op"] for entry in database.change_log(store_path)] == ["insert", "update"]
+
+        # a new intervention left without its required values is refused too, and kept
+        point = layers[POINT]
+        add(point, POINT, commit=False, title="")
+        [pending] = point.editBuffer().addedFeatures()
+        point.changeAttributeValue(pending, point.fields().indexOf("plan_code"), None)  # the default cleared
+        assert not point.commitChanges()
+        text = qgis_iface.messageBar().currentItem().text()
+        assert "Title is required." in text and "Plan project is required." in text
+        assert point.featureCount() == 1 and list(point.editBuffer().addedFeatures()) == [pending]
+        point.changeAttributeValue(pending, point.fields().indexOf("title"), "Hotspot")
+        point.changeAttributeValue(pending, point.fields().indexOf("plan_code"), "PR-V1")
+        assert point.commitChanges(), point.commitErrors()
+        assert [(f["title"], f["plan_code"]) for f in point.getFeatures()] == [("Hotspot", "PR-V1")]
+        assert [entry["op"] for entry in database.change_log(store_path)] == ["insert", "update", "insert"]
+    finally:
+        guard.unload()

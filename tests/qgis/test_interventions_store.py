@@ -250,3 +250,32 @@ def test_other_layers_stay_readable_while_one_is_edited(layers, store_path):
     assert [f["title"] for f in line.getFeatures()] == ["Ciclabile"]
     assert layers[POINT].commitChanges(), layers[POINT].commitErrors()
     assert line.featureCount() == 1
+
+
+def test_while_one_layer_is_edited_the_other_layers_still_count_and_measure_their_features(layers, store_path):
+    """QGIS opens a GeoPackage layer that is not edited without locks, and turns the file to WAL when a layer of it is
+    edited; without the store's care the other layers then answer a count of -1 and an empty extent (and GDAL logs
+    "unable to open database file") until the edit session ends, or later."""
+    add(layers[LINE], LINE, title="Ciclabile")
+    add(layers[POLYGON], POLYGON, title="Piazza")
+    QgsProject.instance().clear()
+    reopened = store_layers.open_layers()  # fresh read-only connections, as after opening a saved project
+    add(reopened[POINT], POINT, commit=False, title="Pending point")
+    expected = {LINE: "668800,4859800 : 669000,4860000", POLYGON: "668800,4859800 : 669000,4860000"}
+
+    def counted_and_measured():
+        result = {}
+        for kind in (LINE, POLYGON):
+            reopened[kind].updateExtents()
+            result[kind] = (reopened[kind].featureCount(), reopened[kind].extent().toString(0))
+        return result
+
+    assert counted_and_measured() == {kind: (1, extent) for kind, extent in expected.items()}
+    assert reopened[POINT].commitChanges(), reopened[POINT].commitErrors()
+    assert counted_and_measured() == {kind: (1, extent) for kind, extent in expected.items()}
+    assert reopened[POINT].featureCount() == 1
+    # and the next edit session, on another layer, too
+    add(reopened[LINE], LINE, commit=False, title="Second line")
+    reopened[POLYGON].updateExtents()
+    assert (reopened[POLYGON].featureCount(), reopened[POLYGON].extent().toString(0)) == (1, expected[POLYGON])
+    assert reopened[LINE].commitChanges(), reopened[LINE].commitErrors()

@@ -1,5 +1,6 @@
 """The store's file format and triggers, with GDAL and plain sqlite3 (the way sync and the field kit reach it)."""
 
+import datetime as dt
 import sqlite3
 
 import pytest
@@ -21,7 +22,7 @@ def store(tmp_path):
 
 
 def insert(conn, uuid, **values):
-    values = {"title": "t", "category": "other", **values}
+    values = {"title": "t", **schema.DEFAULTS, **values}
     columns = ", ".join(["uuid", "geom", *values])
     marks = ", ".join("?" * (len(values) + 2))
     conn.execute(f"INSERT INTO {POINT} ({columns}) VALUES ({marks})", (uuid, GEOM, *values.values()))
@@ -97,6 +98,53 @@ def test_inconsistent_records_are_refused_and_nothing_is_logged(store, values, m
     with pytest.raises(sqlite3.IntegrityError, match=message):
         conn.execute(f"UPDATE {POINT} SET {assignments} WHERE uuid = 'good'", tuple(values.values()))
     assert log_rows(conn) == [("good", POINT, "insert", None, None)]
+
+
+REQUIRED = [spec.name for spec in schema.FIELDS if spec.required and not spec.system]
+
+
+@pytest.mark.parametrize("field", REQUIRED)
+@pytest.mark.parametrize("empty", [None, "", "   "])
+def test_an_empty_required_field_is_refused_from_any_client_and_nothing_is_logged(store, field, empty):
+    conn = db.connect(store)
+    label = schema.FIELDS_BY_NAME[field].label
+    with pytest.raises(sqlite3.IntegrityError, match=f"{label} is required"):
+        insert(conn, "bad", **{field: empty})
+    insert(conn, "good")
+    with pytest.raises(sqlite3.IntegrityError, match=f"{label} is required"):
+        conn.execute(f"UPDATE {POINT} SET {field} = ? WHERE uuid = 'good'", (empty,))
+    assert conn.execute(f"SELECT COUNT(*) FROM {POINT} WHERE {field} IS NULL OR trim({field}) = ''").fetchone()[0] == 0
+    assert log_rows(conn) == [("good", POINT, "insert", None, None)]
+
+
+def test_a_record_received_incomplete_from_the_server_can_still_be_edited_locally(store):
+    """Sync is never refused; a local edit of other fields of such a record is not blocked by the fields it lacks."""
+    conn = db.connect(store)
+    with db.transaction(conn), db.applying_remote(conn):
+        insert(conn, "remote", title=None, plan_code=None)
+    conn.execute(f"UPDATE {POINT} SET status = 'approved' WHERE uuid = 'remote'")
+    assert [row[2] for row in log_rows(conn)] == ["update"]
+
+
+def test_refused_fields_are_what_the_triggers_refuse(store):
+    """The plugin tells the user beforehand what the store will refuse: the same SQL conditions, in memory."""
+    assert db.refused_fields({}) == set(REQUIRED)
+    complete = {"title": "Piazza", **schema.DEFAULTS}
+    assert db.refused_fields(complete) == set()
+    assert db.refused_fields({**complete, "title": "  ", "budget_eur": -1.5}) == {"title", "budget_eur"}
+    assert db.refused_fields({**complete, "start_date": dt.date(2026, 5, 2), "end_date": dt.date(2026, 5, 1)}) == {
+        "end_date"}
+
+
+def test_a_store_moved_or_deleted_is_reported_and_not_recreated_empty(store):
+    db.change_log(store)
+    moved = store.with_name("moved.gpkg")
+    store.rename(moved)
+    for read in (db.change_log, db.pending_changes, db.connect):
+        with pytest.raises(StoreError, match="does not exist: it was moved or deleted"):
+            read(store)
+    assert not store.exists()
+    assert db.change_log(moved) == []
 
 
 def test_the_edit_and_its_log_entry_are_one_transaction(store):

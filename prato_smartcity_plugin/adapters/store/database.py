@@ -34,7 +34,7 @@ log = get_logger("store")
 DEFAULT_FILE_NAME = "interventions.gpkg"
 PHOTOS_DIR = "photos"
 #: Bumped when the store's SQL objects change; ``open_store`` upgrades older files.
-STORE_FORMAT_VERSION = 1
+STORE_FORMAT_VERSION = 2  # 2: required fields refused when empty
 FORMAT_VERSION_KEY = "store.format_version"
 APPLYING_REMOTE_KEY = "applying_remote"
 GEOMETRY_COLUMN = "geom"
@@ -83,13 +83,49 @@ CREATE INDEX IF NOT EXISTS change_log_uuid ON change_log (uuid);
 CREATE TABLE IF NOT EXISTS store_state (key TEXT PRIMARY KEY, value TEXT);
 """
 
-#: Rules every client's write must keep (sync applying server data is exempt: it must never be refused).
-CHECKS = (
-    ("end_after_start", "NEW.start_date IS NOT NULL AND NEW.end_date IS NOT NULL AND NEW.end_date < NEW.start_date",
-     "Prato Smart City: the end date must not be before the start date"),
-    ("budget_not_negative", "NEW.budget_eur IS NOT NULL AND NEW.budget_eur < 0",
-     "Prato Smart City: the budget cannot be negative"),
-)
+def _sql_text(text: str) -> str:
+    return text.replace("'", "''")
+
+
+def _checks() -> tuple[tuple[str, tuple[str, ...], str, str], ...]:
+    """Rules every local write must keep, whatever the client (the form, the attribute table, the field calculator,
+    Processing, plain sqlite3): ``(name, columns whose update is checked, condition on NEW, message)``. The messages
+    are English (SQLite has no translations): the plugin shows the schema's translated ones (:func:`refused_fields`).
+    Sync applying the server's data is exempt: it must never be refused."""
+    required = tuple(
+        (f"{spec.name}_required", (spec.name,),
+         f"NEW.{spec.name} IS NULL OR trim(NEW.{spec.name}) = ''",
+         f"Prato Smart City: {_sql_text(spec.label)} is required")
+        for spec in schema.FIELDS if spec.required and not spec.system)
+    return required + (
+        ("end_after_start", ("start_date", "end_date"),
+         "NEW.start_date IS NOT NULL AND NEW.end_date IS NOT NULL AND NEW.end_date < NEW.start_date",
+         "Prato Smart City: the end date must not be before the start date"),
+        ("budget_not_negative", ("budget_eur",), "NEW.budget_eur IS NOT NULL AND NEW.budget_eur < 0",
+         "Prato Smart City: the budget cannot be negative"),
+    )
+
+
+CHECKS = _checks()
+#: The field each rule is about (the schema reports its problem there).
+CHECK_FIELDS = {name: "end_date" if name == "end_after_start" else columns[0] for name, columns, _, _ in CHECKS}
+
+
+def refused_fields(record: dict) -> set[str]:
+    """The fields of ``record`` (a schema record) for which the store's triggers would refuse the write: the same SQL
+    conditions, evaluated on the record in memory."""
+    columns = sorted({column for _, names, _, _ in CHECKS for column in names})
+    values = []
+    for column in columns:
+        value = record.get(column)
+        values.append(value.isoformat() if hasattr(value, "isoformat") else value)
+    row = ", ".join(f"? AS {column}" for column in columns)
+    conn = sqlite3.connect(":memory:")
+    try:
+        return {CHECK_FIELDS[name] for name, _, condition, _ in CHECKS
+                if conn.execute(f"SELECT 1 FROM (SELECT {row}) AS NEW WHERE {condition}", values).fetchone()}
+    finally:
+        conn.close()
 
 
 def trigger_sql(layer: str) -> list[str]:
@@ -98,7 +134,7 @@ def trigger_sql(layer: str) -> list[str]:
     logged_columns = ", ".join([GEOMETRY_COLUMN] + [n for n in schema.FIELD_NAMES if n not in MAINTAINED_FIELDS])
     local = _not_applying_remote()
     statements = []
-    for suffix in ("log_insert", "log_update", "log_delete") + tuple(f"check_{name}_{op}" for name, _, _ in CHECKS
+    for suffix in ("log_insert", "log_update", "log_delete") + tuple(f"check_{name}_{op}" for name, _, _, _ in CHECKS
                                                                      for op in ("insert", "update")):
         statements.append(f'DROP TRIGGER IF EXISTS "{layer}_{suffix}"')
     statements.append(f"""
@@ -125,9 +161,9 @@ BEGIN
     INSERT INTO change_log (uuid, layer, op, changed_at, base_version)
         VALUES (OLD.uuid, '{layer}', 'delete', {SQL_NOW}, OLD.version);
 END""")
-    for name, condition, message in CHECKS:
+    for name, columns, condition, message in CHECKS:
         for op in ("insert", "update"):
-            event = "INSERT" if op == "insert" else "UPDATE OF start_date, end_date, budget_eur"
+            event = "INSERT" if op == "insert" else f"UPDATE OF {', '.join(columns)}"
             statements.append(f"""
 CREATE TRIGGER "{layer}_check_{name}_{op}" BEFORE {event} ON "{layer}" WHEN {local} AND {condition}
 BEGIN
@@ -219,10 +255,17 @@ def register_gpkg_functions(conn: sqlite3.Connection) -> None:
 
 
 def connect(path: str | Path, timeout: float = 5.0) -> sqlite3.Connection:
-    """A plain SQLite connection to the store (autocommit unless in :func:`transaction`; waits up to ``timeout`` s for
-    another writer), with the GeoPackage functions the spatial index triggers need."""
+    """A plain SQLite connection to the existing store (autocommit unless in :func:`transaction`; waits up to
+    ``timeout`` s for another writer), with the GeoPackage functions the spatial index triggers need.
+
+    Never creates the file: a store moved or deleted while the plugin knows its path raises :class:`StoreError` rather
+    than leaving an empty database in its place (which would then be refused as "not a GeoPackage")."""
+    path = Path(path).absolute()
+    if not path.is_file():
+        raise StoreError(tr("The interventions store {path} does not exist: it was moved or deleted.").format(
+            path=path), f"no file at {path}")
     try:
-        conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, timeout=timeout, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         register_gpkg_functions(conn)
     except sqlite3.Error as error:

@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 
 from prato_smartcity_plugin.adapters import settings
@@ -177,19 +178,49 @@ _hooks: dict[str, _SaveHook] = {}
 
 
 class _SaveHook:
-    """Copies attachments into the store's ``photos/`` and reports each commit through :data:`events`."""
+    """Copies attachments into the store's ``photos/`` and reports each commit through :data:`events`; while the layer
+    is edited, keeps its sibling layers (same store) in update mode too.
+
+    Why the siblings: QGIS opens a GeoPackage layer that is not edited with GDAL's NOLOCK option, and switches the
+    file to WAL when a layer of it is edited. A NOLOCK connection cannot read a WAL file, so the other two store layers
+    then fail to count or measure their features ("sqlite3_get_table(...) failed: unable to open database file", a
+    count of -1, an empty extent) until they are reopened. Putting them in update mode for the edit session reopens
+    them on the WAL file (QGIS shares one update connection per file), and leaving it reopens them read-only.
+    """
 
     def __init__(self, layer: QgsVectorLayer):
         self.layer = layer
         self.layer_id = layer.id()
         self.pending: SaveEvent | None = None
+        self.siblings_in_update: list[QgsVectorLayer] = []
         layer.beforeCommitChanges.connect(self.before_commit)
         layer.afterCommitChanges.connect(self.after_commit)
         layer.afterRollBack.connect(self.forget)
+        layer.editingStarted.connect(self.siblings_enter_update_mode)
+        layer.editingStopped.connect(self.siblings_leave_update_mode)
         layer.willBeDeleted.connect(self.detach)
 
     def detach(self) -> None:
+        self.siblings_leave_update_mode()
         _hooks.pop(self.layer_id, None)
+
+    def siblings_enter_update_mode(self) -> None:
+        if self.siblings_in_update:
+            return
+        store = store_path_of(self.layer)
+        for hook in list(_hooks.values()):
+            sibling = hook.layer
+            if hook is self or sip.isdeleted(sibling) or store_path_of(sibling) != store:
+                continue
+            provider = sibling.dataProvider()
+            if provider is not None and provider.enterUpdateMode():
+                self.siblings_in_update.append(sibling)
+
+    def siblings_leave_update_mode(self) -> None:
+        siblings, self.siblings_in_update = self.siblings_in_update, []
+        for sibling in siblings:
+            if not sip.isdeleted(sibling) and sibling.id() in _hooks and sibling.dataProvider() is not None:
+                sibling.dataProvider().leaveUpdateMode()
 
     def forget(self) -> None:
         self.pending = None

@@ -126,13 +126,20 @@ class Reader:
         self._finish(source, what, len(result), missing)
         return result
 
-    def points(self, source, what: str, attributes: Sequence[int] | None = None):
-        """``(xs, ys, features)``: one position per feature (the first point of a multipoint). A loop of its own,
-        without geometry copies: demand layers have tens of thousands of points."""
+    def points(self, source, what: str, attributes: Sequence[int] | None = None, row=None):
+        """``(xs, ys, rows)``: one position per feature with a geometry (the first point of a multipoint), and
+        ``row(feature)`` for each of those features (``rows`` is empty without ``row``).
+
+        Demand layers have tens of thousands of points, so this loop does as little as it can per feature: one
+        reused ``QgsFeature`` (``nextFeature``), no geometry copies, and the reprojection done afterwards in one
+        call for all the points (:func:`transform_xy`)."""
         transform = self._check(source, what, [QgsWkbTypes.PointGeometry])
-        xs, ys, feats = [], [], []
+        xs, ys, rows = [], [], []
+        add_x, add_y, add_row = xs.append, ys.append, rows.append
         missing = multi = 0
-        for feature in source.getFeatures(self._request(attributes)):
+        iterator = source.getFeatures(self._request(attributes))
+        feature = QgsFeature()
+        while iterator.nextFeature(feature):
             if not feature.hasGeometry():
                 missing += 1
                 continue
@@ -146,20 +153,21 @@ class Reader:
                     continue
                 multi += len(parts) > 1
                 point = parts[0]
-            if transform is not None:
-                point = transform.transform(point)
             x, y = point.x(), point.y()
             if x != x or y != y:  # an empty point reads as NaN
                 missing += 1
                 continue
-            xs.append(x)
-            ys.append(y)
-            feats.append(feature)
-        self._finish(source, what, len(feats), missing)
+            add_x(x)
+            add_y(y)
+            if row is not None:
+                add_row(row(feature))
+        self._finish(source, what, len(xs), missing)
         if multi:
             self.notes.append(Note(Level.WARNING, tr("{n} features of {what} have several points; the first point of "
                                                      "each is used.").format(n=multi, what=what)))
-        return xs, ys, feats
+        if transform is not None:
+            xs, ys = transform_xy(xs, ys, transform)
+        return xs, ys, rows
 
     def access_points(self, source, mapping: Mapping[str, str] | None = None,
                       defaults: Mapping[str, Any] | None = None, what: str = "") -> list[AccessPoint]:
@@ -178,11 +186,11 @@ class Reader:
                                                   "its access point, with the radius of a disc of the same area.")
                                    .format(what=what)))
             return points
-        xs, ys, feats = self.points(source, what)
+        xs, ys, rows = self.points(source, what, row=lambda feature: (feature.id(), feature.attributes()))
         points = []
-        for x, y, feature in zip(xs, ys, feats):
-            record = {name: _python_value(value) for name, value in zip(field_names, feature.attributes())}
-            points.append(schema.access_point_from_record(x, y, record, mapping, defaults, origin=feature.id(),
+        for x, y, (fid, attributes) in zip(xs, ys, rows):
+            record = {name: _python_value(value) for name, value in zip(field_names, attributes)}
+            points.append(schema.access_point_from_record(x, y, record, mapping, defaults, origin=fid,
                                                           notes=self.notes))
         return points
 
@@ -193,9 +201,13 @@ class Reader:
         index = source.fields().lookupField(weight_field) if (weight_field and source is not None) else -1
         if weight_field and index < 0:
             raise InputError(tr("The weight field {field} is not in {what}.").format(field=weight_field, what=what))
-        xs, ys, feats = self.points(source, what[:1].upper() + what[1:], [index] if index >= 0 else [])
-        weights = [_number(f.attribute(index)) for f in feats] if index >= 0 else None
-        return Demand.from_points(xs, ys, weights, what)
+        if index < 0:
+            xs, ys, _ = self.points(source, what[:1].upper() + what[1:], [])
+            return Demand.from_points(xs, ys, None, what)
+        xs, ys, values = self.points(source, what[:1].upper() + what[1:], [index], lambda feature: feature[index])
+        if not all(type(v) in (float, int) for v in values):  # NULLs, strings, decimal commas: one by one
+            values = [_number(v) for v in values]
+        return Demand.from_points(xs, ys, values, what)
 
     def polygons(self, source, name_field: str = "", what: str = "") -> list[tuple[str, Any]]:
         """``[(name, shapely polygon)]``; names from ``name_field`` or the feature id."""
@@ -244,6 +256,22 @@ def _number(value: Any) -> float | None:
         return float(str(value).replace(",", "."))
     except ValueError as error:
         raise InputError(tr("The weight \"{value}\" is not a number.").format(value=value)) from error
+
+
+def transform_xy(xs: Sequence[float], ys: Sequence[float], transform: QgsCoordinateTransform):
+    """The points reprojected with ``transform``, all in one call (as a multipoint built and read back as WKB)."""
+    import numpy as np
+
+    record = np.dtype([("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
+    points = np.zeros(len(xs), dtype=record)
+    points["order"], points["type"] = 1, 1
+    points["x"], points["y"] = xs, ys
+    header = np.array([1], "u1").tobytes() + np.array([4, len(xs)], "<u4").tobytes()  # little-endian MultiPoint
+    geom = QgsGeometry()
+    geom.fromWkb(header + points.tobytes())
+    geom.transform(transform)
+    moved = np.frombuffer(bytes(geom.asWkb()), dtype=record, offset=len(header))
+    return moved["x"].tolist(), moved["y"].tolist()
 
 
 def to_shapely(geom: QgsGeometry):

@@ -431,8 +431,9 @@ class WifiSiteSelection(_WifiAlgorithm):
                 s=spacing, n=len(xs))))
         candidates_source = self.parameterAsSource(parameters, "CANDIDATES", context)
         if candidates_source is not None:
-            xs, ys, feats = reader.points(candidates_source, self.tr("The candidate sites"))
-            names = _names_of(candidates_source, feats)
+            name_field = _name_field_of(candidates_source)
+            xs, ys, names = reader.points(candidates_source, self.tr("The candidate sites"),
+                                          row=(lambda f: _name_of(f[name_field])) if name_field else None)
             candidates = Candidates(*map(_array, (xs, ys)), names, candidates_source.sourceName())
         else:
             if area is None:
@@ -502,11 +503,12 @@ def _array(values):
     return np.asarray(values, dtype=float)
 
 
-def _names_of(source, features) -> list[str]:
-    """Candidate names from a name-like field, if the layer has one."""
+def _name_field_of(source) -> str:
+    """The candidates' name-like field, if the layer has one ("" if not)."""
     from prato_smartcity_plugin.adapters.wifi_layers import guess_name_field
 
-    field = guess_name_field(source.fields().names())
-    if not field:
-        return []
-    return ["" if f[field] is None or str(f[field]) == "NULL" else str(f[field]) for f in features]
+    return guess_name_field(source.fields().names())
+
+
+def _name_of(value) -> str:
+    return "" if value is None or str(value) == "NULL" else str(value)

@@ -218,6 +218,25 @@ def test_demand_share_with_weights_and_no_overlap_error(provider):
                               "COVERAGE": "memory:", "GAPS": "memory:", "STATISTICS": "memory:"})
 
 
+def test_geographic_demand_is_reprojected_like_point_by_point_and_every_weight_is_read(qgis_app):
+    """The reader reprojects all the points in one call and reads the weights in bulk: the same positions as
+    QGIS's transform of each point, and NULL or text weights still read one by one (NULL counts as zero, said)."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
+
+    lonlat = [(11.0963, 43.8806), (11.1000, 43.8750), (11.0801, 43.8899), (11.1102, 43.8702)]
+    src = layer("Point?crs=EPSG:4326&field=w:string", [(f"POINT({x} {y})", [w]) for (x, y), w in
+                                                         zip(lonlat, ["3", None, "2,5", "4"])])
+    reader = wifi_layers.Reader(QgsCoordinateReferenceSystem("EPSG:6707"))
+    demand = reader.demand(src, "w")
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
+                                       QgsCoordinateReferenceSystem("EPSG:6707"), QgsProject.instance())
+    expected = [transform.transform(QgsPointXY(x, y)) for x, y in lonlat]
+    assert demand.xs.tolist() == [p.x() for p in expected] and demand.ys.tolist() == [p.y() for p in expected]
+    assert demand.weights.tolist() == [3.0, 0.0, 2.5, 4.0]
+    assert "no weight" in demand.notes[0].message
+    assert any("reprojected" in note.message for note in reader.notes)
+
+
 # --- site selection ----------------------------------------------------------------------------------------------
 
 

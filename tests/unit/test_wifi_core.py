@@ -12,7 +12,16 @@ from prato_smartcity_plugin.core.errors import CancelledError, InputError
 from prato_smartcity_plugin.core.i18n import install_translator
 from prato_smartcity_plugin.core.wifi import schema
 from prato_smartcity_plugin.core.wifi.coverage import Demand, coverage_statistics, prepare_access_points
-from prato_smartcity_plugin.core.wifi.geometry import PointIndex, grid_points, looks_geographic
+from prato_smartcity_plugin.core.wifi.geometry import (
+    QUAD_SEGMENTS,
+    PointIndex,
+    contains_xy,
+    disc_union,
+    discs,
+    grid_points,
+    looks_geographic,
+    overlap_groups,
+)
 from prato_smartcity_plugin.core.wifi.opendata import access_point_from_coverage_area, name_from_docname
 from prato_smartcity_plugin.core.wifi.schema import AccessPoint
 from prato_smartcity_plugin.core.wifi.siting import Candidates, grid_candidates, select_sites
@@ -155,6 +164,48 @@ def test_point_index_matches_brute_force():
     q, p = PointIndex(px, py, 60).query_pairs(qx, qy, r, chunk=17)
     brute_q, brute_p = np.nonzero(np.hypot(px[None] - qx[:, None], py[None] - qy[:, None]) <= r[:, None])
     assert np.array_equal(q, brute_q) and np.array_equal(p, brute_p)
+
+
+def test_discs_are_the_buffers_of_the_points_bit_for_bit():
+    rng = np.random.default_rng(11)
+    xs, ys, radii = X0 + rng.uniform(0, 5000, 300), Y0 + rng.uniform(0, 5000, 300), rng.uniform(1, 500, 300)
+    made = list(discs(xs, ys, radii).geoms)
+    assert len(made) == 300
+    for x, y, r, disc in zip(xs, ys, radii, made):
+        assert list(disc.exterior.coords) == list(Point(x, y).buffer(r, QUAD_SEGMENTS).exterior.coords)
+
+
+def test_overlap_groups_link_chains_of_overlapping_or_touching_discs():
+    xs = X0 + np.array([0.0, 150, 300, 450, 2000, 2000 + 100 + 60, 5000])  # a chain of four; a touching pair; alone
+    radii = np.array([100.0, 100, 100, 100, 100, 60, 50])
+    labels = overlap_groups(xs, np.full(7, Y0), radii)
+    assert len(set(labels[:4])) == 1 and labels[4] == labels[5]
+    assert len({labels[0], labels[4], labels[6]}) == 3
+
+
+@pytest.mark.parametrize("n, span", [(2000, 11000), (600, 1500), (50, 100000)])
+def test_disc_union_by_groups_is_the_union_of_all_the_discs(n, span):
+    """Scattered discs (many groups), a dense patch (one group), far apart discs (no overlap at all): the same
+    polygons as one GEOS union of all the discs."""
+    from shapely.ops import unary_union
+
+    rng = np.random.default_rng(n)
+    xs, ys, radii = X0 + rng.uniform(0, span, n), Y0 + rng.uniform(0, span, n), rng.uniform(30, 120, n).round(1)
+    expected = unary_union([Point(x, y).buffer(r, QUAD_SEGMENTS) for x, y, r in zip(xs, ys, radii)])
+    union = disc_union(xs, ys, radii)
+    assert union.is_valid and union.geom_type == expected.geom_type
+    assert len(getattr(union, "geoms", [union])) == len(getattr(expected, "geoms", [expected]))
+    assert union.area == pytest.approx(expected.area, rel=1e-12)
+    assert union.symmetric_difference(expected).area < 1e-6
+
+
+def test_contains_xy_tests_only_points_near_the_area_with_the_same_answer():
+    rng = np.random.default_rng(5)
+    area = Point(X0, Y0).buffer(300).difference(Point(X0, Y0).buffer(100))
+    xs, ys = X0 + rng.uniform(-3000, 3000, 5000), Y0 + rng.uniform(-3000, 3000, 5000)
+    inside = contains_xy(area, xs, ys)
+    assert inside.sum() > 0
+    assert inside.tolist() == [area.contains(Point(x, y)) for x, y in zip(xs, ys)]
 
 
 # --- site selection ----------------------------------------------------------------------------------------------

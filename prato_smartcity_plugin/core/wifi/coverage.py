@@ -123,7 +123,7 @@ class Demand:
         notes = []
         if weights is None:
             return cls(xs, ys, np.ones(xs.size), notes, False)
-        w = np.array([np.nan if v is None else v for v in weights], dtype=float)
+        w = np.array(weights, dtype=float)  # None reads as NaN: a missing weight
         if np.any(w < 0):
             raise InputError(tr("{n} points of {what} have a negative weight: weights must be zero or more.").format(
                 n=int(np.sum(w < 0)), what=what))

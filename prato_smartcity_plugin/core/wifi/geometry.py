@@ -30,13 +30,19 @@ except ImportError:  # shapely 1.8: vectorized.contains prepares the geometry it
 
 
 def contains_xy(geom, xs, ys) -> np.ndarray:
-    """Boolean mask of the points strictly inside ``geom`` (vectorised on both shapely versions)."""
+    """Boolean mask of the points strictly inside ``geom`` (vectorised on both shapely versions). Only the points
+    within the bounds of ``geom`` are tested: a district holds a small share of a comune's points."""
     xs = np.asarray(xs, dtype=float)
     ys = np.asarray(ys, dtype=float)
+    mask = np.zeros(xs.shape, dtype=bool)
     if xs.size == 0 or geom is None or geom.is_empty:
-        return np.zeros(xs.shape, dtype=bool)
-    _prepare(geom)
-    return np.asarray(_contains_xy(geom, xs, ys), dtype=bool)
+        return mask
+    minx, miny, maxx, maxy = geom.bounds
+    near = (xs >= minx) & (xs <= maxx) & (ys >= miny) & (ys <= maxy)
+    if near.any():
+        _prepare(geom)
+        mask[near] = np.asarray(_contains_xy(geom, xs[near], ys[near]), dtype=bool)
+    return mask
 
 
 def polygonal_parts(geom) -> list:
@@ -59,16 +65,81 @@ def as_multipolygon(geom) -> MultiPolygon:
 
 
 def disc_union(xs: Sequence[float], ys: Sequence[float], radii: Sequence[float]):
-    """The union of the discs (as polygons with :data:`QUAD_SEGMENTS` segments per quarter)."""
-    if len(xs) == 0:
+    """The union of the discs (as polygons with :data:`QUAD_SEGMENTS` segments per quarter).
+
+    The discs are unioned group by group, a group being discs linked by overlaps (:func:`overlap_groups`); a disc
+    that overlaps none is kept as it is. One GEOS union of thousands of scattered discs spends most of its time
+    merging pieces that never meet; by groups it is several times faster, with the same polygons (the parts come
+    in another order, so areas summed over them may differ in the last digits)."""
+    xs = np.asarray(xs, dtype=float)
+    ys = np.asarray(ys, dtype=float)
+    radii = np.asarray(radii, dtype=float)
+    if xs.size == 0:
         return MultiPolygon()
-    try:  # shapely 2: buffers and union in one vectorised call each
+    try:  # shapely 2: the discs in one vectorised call
         from shapely import buffer, points, union_all
-    except ImportError:  # shapely 1.8
-        return unary_union([Point(x, y).buffer(r, QUAD_SEGMENTS) for x, y, r in zip(xs, ys, radii)])
-    discs = buffer(points(np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)),
-                   np.asarray(radii, dtype=float), quad_segs=QUAD_SEGMENTS)
-    return union_all(discs)
+    except ImportError:  # shapely 1.8: the discs built in one numpy pass
+        shapes = list(discs(xs, ys, radii).geoms)
+        union_all = unary_union
+    else:
+        shapes = list(buffer(points(xs, ys), radii, quad_segs=QUAD_SEGMENTS))
+    labels = overlap_groups(xs, ys, radii)
+    order = np.argsort(labels, kind="stable")
+    starts = np.flatnonzero(np.r_[True, labels[order][1:] != labels[order][:-1]])
+    parts = []
+    for members in np.split(order, starts[1:]):
+        if members.size == 1:
+            parts.append(shapes[members[0]])
+        else:
+            parts.extend(polygonal_parts(union_all([shapes[i] for i in members])))
+    return parts[0] if len(parts) == 1 else MultiPolygon(parts)
+
+
+def overlap_groups(xs: np.ndarray, ys: np.ndarray, radii: np.ndarray) -> np.ndarray:
+    """A group label per disc: two discs that overlap or touch (centre distance <= sum of the radii, with a margin
+    for rounding) get the same label, and so, through chains of overlaps, do all the discs of a connected patch."""
+    n = xs.size
+    # The larger disc of an overlapping pair reaches the other's centre within twice its own radius.
+    index = PointIndex(xs, ys, 2.0 * float(np.median(radii)))
+    first, second = index.query_pairs(xs, ys, 2.0 * radii * (1 + 1e-9))
+    reach = (radii[first] + radii[second]) * (1 + 1e-9)
+    linked = (first != second) & ((xs[first] - xs[second]) ** 2 + (ys[first] - ys[second]) ** 2 <= reach * reach)
+    first, second = first[linked], second[linked]
+    labels = np.arange(n)
+    while True:  # each disc takes the smallest label across its links, then labels jump to their label's label
+        smallest = np.minimum(labels[first], labels[second])
+        np.minimum.at(labels, first, smallest)
+        np.minimum.at(labels, second, smallest)
+        while True:
+            jumped = labels[labels]
+            if np.array_equal(jumped, labels):
+                break
+            labels = jumped
+        if np.array_equal(labels[first], labels[second]):
+            return labels
+
+
+_UNIT_DISC: list = []
+
+
+def discs(xs: Sequence[float], ys: Sequence[float], radii: Sequence[float]) -> MultiPolygon:
+    """``Point(x, y).buffer(r, QUAD_SEGMENTS)`` for every point, as one MultiPolygon made without a shapely call per
+    disc: GEOS places the vertices of a point's buffer at ``x + r * cos(a), y + r * sin(a)``, so they are those of
+    GEOS's own unit disc scaled and moved (the same coordinates, bit for bit), written as WKB and read once."""
+    from shapely import wkb
+
+    if not _UNIT_DISC:
+        _UNIT_DISC.append(np.asarray(Point(0.0, 0.0).buffer(1.0, QUAD_SEGMENTS).exterior.coords, dtype=float))
+    unit = _UNIT_DISC[0]
+    xs, ys, radii = (np.asarray(v, dtype=float)[:, None] for v in (xs, ys, radii))
+    record = np.dtype([("order", "u1"), ("type", "<u4"), ("rings", "<u4"), ("size", "<u4"),
+                       ("xy", "<f8", (len(unit), 2))])
+    polygons = np.zeros(len(xs), dtype=record)
+    polygons["order"], polygons["type"], polygons["rings"], polygons["size"] = 1, 3, 1, len(unit)
+    polygons["xy"][:, :, 0] = xs + radii * unit[:, 0]
+    polygons["xy"][:, :, 1] = ys + radii * unit[:, 1]
+    header = np.array([1], "u1").tobytes() + np.array([6, len(xs)], "<u4").tobytes()  # little-endian MultiPolygon
+    return wkb.loads(header + polygons.tobytes())
 
 
 def looks_geographic(xs: Iterable[float], ys: Iterable[float]) -> bool:

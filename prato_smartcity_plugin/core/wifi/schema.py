@@ -167,8 +167,13 @@ def _coded(field_name: str, value: Any, default: str, notes: list[Note], origin:
     text = _text(value)
     if not text:
         return default
-    for code in FIELDS_BY_NAME[field_name].codes:
-        if text.lower() in (code.value, code.label.lower(), label(field_name, code.value).lower()):
+    lowered = text.lower()
+    codes = FIELDS_BY_NAME[field_name].codes
+    for code in codes:  # the code or its English label: no translation looked up for the common case
+        if lowered == code.value or lowered == code.label.lower():
+            return code.value
+    for code in codes:
+        if lowered == label(field_name, code.value).lower():
             return code.value
     notes.append(Note(Level.WARNING, tr("Access point {origin}: \"{value}\" is not a known {field}; "
                                                         "\"{default}\" is used.").format(

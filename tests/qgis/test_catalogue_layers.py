@@ -6,7 +6,10 @@ structure, serving the real Prato files and variants built from them.
 
 from __future__ import annotations
 
+import threading
 import time
+import urllib.error
+import urllib.request
 
 import pytest
 from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
@@ -183,6 +186,82 @@ def test_a_private_portal_through_a_qgis_auth_config(ckan_portal, cache_root, qg
         assert headers["Authorization"].startswith("Basic ")
     finally:
         other.stop()
+
+
+class ForwardingProxy:
+    """An HTTP proxy on 127.0.0.1 that logs every request and forwards it: to ``portal`` for the host
+    ``dati.comune.prato.invalid`` (which resolves nowhere: only through the proxy is it reachable), else as asked."""
+
+    HOST = "dati.comune.prato.invalid"
+
+    def __init__(self, portal_root: str):
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        seen = self.seen = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):  # noqa: N802
+                seen.append(self.path)  # a proxy gets the absolute URL
+                target = self.path.replace(f"http://{ForwardingProxy.HOST}", portal_root, 1)
+                opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+                try:
+                    reply = opener.open(urllib.request.Request(target, headers={
+                        k: v for k, v in self.headers.items() if k.lower() in ("accept", "if-none-match")}))
+                except urllib.error.HTTPError as error:
+                    reply = error
+                with reply:
+                    body = reply.read()
+                    self.send_response(reply.status if hasattr(reply, "status") else reply.code)
+                    for key, value in reply.headers.items():
+                        if key.lower() not in ("content-length", "connection", "transfer-encoding"):
+                            self.send_header(key, value)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture()
+def qgis_proxy(ckan_portal, qgis_app):
+    """QGIS's own proxy settings (Settings ▸ Options ▸ Network) pointing at a ForwardingProxy; restored after."""
+    from qgis.core import QgsNetworkAccessManager, QgsSettings
+
+    proxy = ForwardingProxy(ckan_portal.root)
+    keys = {"proxy/proxyEnabled": True, "proxy/proxyType": "HttpProxy", "proxy/proxyHost": "127.0.0.1",
+            "proxy/proxyPort": str(proxy.server.server_address[1]), "proxy/proxyExcludedUrls": "",
+            "proxy/noProxyUrls": ""}
+    saved = {key: QgsSettings().value(key) for key in keys}
+    for key, value in keys.items():
+        QgsSettings().setValue(key, value)
+    QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
+    yield proxy
+    for key, value in saved.items():
+        if value is None:
+            QgsSettings().remove(key)
+        else:
+            QgsSettings().setValue(key, value)
+    QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
+    proxy.stop()
+
+
+def test_the_portal_and_its_downloads_go_through_the_proxy_set_in_qgis(qgis_proxy, cache_root):
+    service = PortalService(f"http://{ForwardingProxy.HOST}/api/3", qgis_transport(), CacheIndex(cache_root),
+                            converter=gpkg_converter)
+    dataset, = service.search(SearchQuery(text="ciclabili")).datasets
+    layer, = load_layers(service.fetch(dataset, dataset.resource("res-ciclabili-shp"))).layers
+    assert layer.isValid() and layer.featureCount() == 224
+    assert any(url.startswith(f"http://{ForwardingProxy.HOST}/api/3/action/package_search?") for url in qgis_proxy.seen)
+    assert any(url.endswith("/files/ciclabili_3003_shp.zip") for url in qgis_proxy.seen)
 
 
 def test_download_runs_in_a_task_with_progress(service, qgis_app):

@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+
 import pytest
 from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
 
 from prato_smartcity_plugin.processing_provider.provider import PROVIDER_ID, PratoSmartCityProvider
 from tests import ckan_server
+from tests.conftest import REPO
 
 ckan_files, ckan_portal = ckan_server.ckan_files, ckan_server.ckan_portal  # the replay portal's fixtures
 
@@ -71,3 +75,32 @@ def test_bad_resource_is_a_processing_error_with_the_message(provider, ckan_port
     with pytest.raises(QgsProcessingException) as raised:
         run(PORTAL=ckan_portal.base_url, DATASET="non-esiste", OUTPUT=str(tmp_path / "x.gpkg"))
     assert "does not know this item" in str(raised.value)
+
+
+def test_qgis_process_downloads_then_works_offline_from_its_cache(ckan_portal, tmp_path):
+    """``qgis_process.bin`` with the plugin on QGIS_PLUGINPATH, enabled in a throw-away profile (as the README says):
+    the resource is downloaded into the profile's cache; with the portal stopped the same command still works."""
+    plugin = tmp_path / "plugins" / "prato_smartcity_plugin"
+    plugin.mkdir(parents=True)
+    for entry in [*(REPO / "prato_smartcity_plugin").iterdir(), REPO / "metadata.txt"]:
+        (plugin / entry.name).symlink_to(entry)
+    profile = tmp_path / "profile"
+    (profile / "profiles" / "default" / "QGIS").mkdir(parents=True)
+    (profile / "profiles" / "default" / "QGIS" / "QGIS3.ini").write_text(
+        "[PythonPlugins]\nprato_smartcity_plugin=true\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_PLUGINPATH=str(plugin.parent),
+               QGIS_CUSTOM_CONFIG_PATH=str(profile))
+
+    def qgis_process(output):
+        completed = subprocess.run(
+            ["qgis_process.bin", "run", ALGORITHM, "--", f"PORTAL={ckan_portal.base_url}", "DATASET=piste-ciclabili",
+             "RESOURCE=res-ciclabili-shp", f"OUTPUT={output}"], env=env, capture_output=True, text=True, timeout=300)
+        assert completed.returncode == 0, completed.stdout + completed.stderr
+        layer = QgsVectorLayer(str(output), "out", "ogr")
+        return layer.featureCount(), layer.crs().authid()
+
+    assert qgis_process(tmp_path / "online.gpkg") == (224, "EPSG:3003")
+    cache = profile / "profiles" / "default" / "prato_smartcity" / "opendata_cache" / "resources" / "res-ciclabili-shp"
+    assert cache.is_dir()
+    ckan_portal.stop()
+    assert qgis_process(tmp_path / "offline.gpkg") == (224, "EPSG:3003")

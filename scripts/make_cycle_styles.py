@@ -56,6 +56,7 @@ def labels(layer, expression, color="#000000"):
     settings = QgsPalLayerSettings()
     settings.fieldName = expression
     settings.isExpression = True
+    settings.placement = QgsPalLayerSettings.Horizontal  # the default (around point) draws nothing on a line
     text = QgsTextFormat()
     text.setColor(QColor(color))
     text.setSize(9)

@@ -246,6 +246,9 @@ class CyclingPanel(QWidget):
         self.explanation = QLabel(results)
         self.explanation.setObjectName("cycleExplanation")
         self.explanation.setWordWrap(True)
+        small = self.explanation.font()
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.explanation.setFont(small)
         self.explanation.setVisible(False)
         layout.addWidget(self.explanation)
         row = QHBoxLayout()
@@ -366,7 +369,7 @@ class CyclingPanel(QWidget):
             for values in table.rows:
                 for c, value in enumerate(values):
                     item = QTableWidgetItem(value)
-                    if c:
+                    if c and _is_figure(value):  # figures right-aligned, names (the paths a link joins) left
                         item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                     self.table.setItem(r, c, item)
                 r += 1
@@ -517,6 +520,15 @@ class CyclingPanel(QWidget):
     def _compared(self, result: dict) -> None:
         self._add_result("after", result["OUTPUT"], self.tr("Cycle network after"), "cycle_network")
         self._show(result, "before_after")
+
+
+def _is_figure(text: str) -> bool:
+    """A number as the reports write it ("48.45", "+1", "-0.004"), or a count such as "12 / 25"."""
+    try:
+        float(text.replace(" / ", ""))
+    except ValueError:
+        return False
+    return True
 
 
 def raise_input(message: str) -> None:

@@ -508,7 +508,7 @@
             <translation>Misura la rete</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="436" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="439" />
             <source>Missing links</source>
             <translation>Collegamenti mancanti</translation>
         </message>
@@ -593,87 +593,87 @@
             <translation>Confronta prima / dopo</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="252" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="255" />
             <source>Copy table</source>
             <translation>Copia la tabella</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="278" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="281" />
             <source>An analysis of the cycle network is already running.</source>
             <translation>Un'analisi della rete ciclabile è già in corso.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="301" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="304" />
             <source>The analysis failed: see the log.</source>
             <translation>L'analisi non è riuscita: vedi il log.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="323" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="326" />
             <source>Choose or load a cycle path layer first.</source>
             <translation>Scegli o carica prima un layer di percorsi ciclabili.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="390" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="393" />
             <source>Table copied: paste it into a document or a spreadsheet.</source>
             <translation>Tabella copiata: incollala in un documento o in un foglio di calcolo.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="395" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="398" />
             <source>Load cycle paths</source>
             <translation>Carica percorsi ciclabili</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="395" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="398" />
             <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
             <translation>File vettoriali (*.geojson *.json *.gpkg *.shp *.kml);;Tutti i file (*)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="422" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="425" />
             <source>Cycle network components</source>
             <translation>Componenti della rete ciclabile</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="423" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="426" />
             <source>Dangling ends</source>
             <translation>Estremità libere</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="449" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="452" />
             <source>No missing link shorter than {distance} m.</source>
             <translation>Nessun collegamento mancante più corto di {distance} m.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="482" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="485" />
             <source>Catchment: points</source>
             <translation>Bacino d'utenza: punti</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="484" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="487" />
             <source>Catchment: area</source>
             <translation>Bacino d'utenza: area</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="489" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="492" />
             <source>Planned cycle links</source>
             <translation>Collegamenti ciclabili previsti</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="496" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="499" />
             <source>Draw the planned links in "{layer}", then compare.</source>
             <translation>Disegna i collegamenti previsti in "{layer}", poi confronta.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="504" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="507" />
             <source>Choose a layer of planned links (or draw one).</source>
             <translation>Scegli un layer di collegamenti previsti (o disegnane uno).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="506" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="509" />
             <source>No planned link is selected.</source>
             <translation>Nessun collegamento previsto è selezionato.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="518" />
+            <location filename="../../prato_smartcity_plugin/gui/cycling_panel.py" line="521" />
             <source>Cycle network after</source>
             <translation>Rete ciclabile dopo</translation>
         </message>
@@ -1406,7 +1406,7 @@
             <translation>Corretti: {fixes}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/network.py" line="113" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/network.py" line="114" />
             <source>The snapping tolerance cannot be negative.</source>
             <translation>La tolleranza di aggancio non può essere negativa.</translation>
         </message>
@@ -1417,7 +1417,7 @@
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="28" />
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="134" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="138" />
             <source>Segments</source>
             <translation>Tratti</translation>
         </message>
@@ -1448,7 +1448,7 @@
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/core/interventions/clashes.py" line="461" />
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="111" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="110" />
             <source>Kind</source>
             <translation>Tipo</translation>
         </message>
@@ -2126,24 +2126,29 @@
             <translation>Lavoro sul campo</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="38" />
-            <source>Lengths in kilometres, measured in a projected CRS (EPSG:6707 unless another is chosen); a path digitised twice counts once. A connected component is a set of paths joined to each other: a path end joins any other path within the snapping tolerance. A dangling end is a path end that touches no other path.</source>
-            <translation>Lunghezze in chilometri, misurate in un sistema di riferimento proiettato (EPSG:6707 se non se ne sceglie un altro); un percorso digitalizzato due volte conta una volta sola. Una componente connessa è un insieme di percorsi collegati fra loro: l'estremità di un percorso si collega a qualunque altro percorso entro la tolleranza di aggancio. Un'estremità libera è l'estremità di un percorso che non tocca nessun altro percorso.</translation>
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="34" />
+            <source>Length outside every area</source>
+            <translation>Lunghezza fuori da ogni area</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="39" />
+            <source>Lengths in km in a projected CRS; a path digitised twice counts once. Component: paths joined to each other (an end joins any path within the snapping tolerance). Dangling end: a path end that touches no other path.</source>
+            <translation>Lunghezze in km in un sistema di riferimento proiettato; un percorso digitalizzato due volte conta una volta sola. Componente: percorsi collegati fra loro (un'estremità si collega a qualunque percorso entro la tolleranza di aggancio). Estremità libera: l'estremità di un percorso che non tocca nessun altro percorso.</translation>
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="43" />
-            <source>Each missing link joins two parts of the cycle network that are not connected today. "Joins" and "To" name the path at each end and, in brackets, the length of the connected network it belongs to. Links are ranked by kilometres of network joined per metre of new path; components are numbered by length (1 = the longest), as in the component field of the network layer.</source>
-            <translation>Ogni collegamento mancante unisce due parti della rete ciclabile che oggi non sono collegate. "Collega" e "Con" indicano il percorso a ciascuna estremità e, fra parentesi, la lunghezza della rete connessa a cui appartiene. I collegamenti sono ordinati per chilometri di rete collegati per metro di nuovo percorso; le componenti sono numerate per lunghezza (1 = la più lunga), come nel campo component del layer della rete.</translation>
+            <source>Each link would join two parts of the network that are not connected today: "Joins" and "To" are the paths at its ends, in brackets the km of network each belongs to. Ranked by km joined per metre of new path. Hover a row for the reason, double-click it to zoom.</source>
+            <translation>Ogni collegamento unirebbe due parti della rete che oggi non sono collegate: "Collega" e "Con" sono i percorsi alle sue estremità, fra parentesi i km di rete a cui appartiene ciascuno. Ordinati per km collegati per metro di nuovo percorso. Passa sopra una riga per il motivo, fai doppio clic per zoomare.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="49" />
-            <source>Distances are straight-line distances to the nearest cycle path, in metres, in a projected CRS.</source>
-            <translation>Le distanze sono in linea d'aria dal percorso ciclabile più vicino, in metri, in un sistema di riferimento proiettato.</translation>
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="48" />
+            <source>Straight-line distances to the nearest cycle path, in metres, in a projected CRS.</source>
+            <translation>Distanze in linea d'aria dal percorso ciclabile più vicino, in metri, in un sistema di riferimento proiettato.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="52" />
-            <source>Change = after - before. The planned links are merged into the network as the kind "Planned link"; fewer components and a larger longest component mean a better connected network.</source>
-            <translation>Variazione = dopo - prima. I collegamenti previsti entrano nella rete con il tipo "Collegamento previsto"; meno componenti e una componente connessa più lunga indicano una rete meglio collegata.</translation>
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="51" />
+            <source>Change = after - before; the planned links count as the kind "Planned link". Fewer connected components and a longer "Longest connected component" mean a better connected network.</source>
+            <translation>Variazione = dopo - prima; i collegamenti previsti contano come tipo "Collegamento previsto". Meno componenti connesse e una "Componente connessa più lunga" più estesa indicano una rete meglio collegata.</translation>
         </message>
         <message>
             <location filename="../../prato_smartcity_plugin/adapters/catalogue_layers.py" line="52" />
@@ -3056,57 +3061,57 @@
             <translation>Punto di partenza dei collegamenti mancanti sconosciuto: {value}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="87" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="86" />
             <source>Length: {kind}</source>
             <translation>Lunghezza: {kind}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="89" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="88" />
             <source>Length in {area}</source>
             <translation>Lunghezza in {area}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="94" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="93" />
             <source>Cycle network</source>
             <translation>Rete ciclabile</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="178" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="182" />
             <source>Measure</source>
             <translation>Misura</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="158" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="162" />
             <source>Value</source>
             <translation>Valore</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="178" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="182" />
             <source>Unit</source>
             <translation>Unità</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="101" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="100" />
             <source>Snapping tolerance</source>
             <translation>Tolleranza di aggancio</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="103" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="102" />
             <source>Skipped features: {reason}</source>
             <translation>Elementi ignorati: {reason}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="111" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="110" />
             <source>Length by kind</source>
             <translation>Lunghezza per tipo</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="134" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="138" />
             <source>km</source>
             <translation>km</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="111" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="110" />
             <source>Share (%)</source>
             <translation>Quota (%)</translation>
         </message>
@@ -3121,112 +3126,117 @@
             <translation>Lunghezza per area (km)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="169" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="173" />
             <source>Area</source>
             <translation>Area</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="134" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="131" />
+            <source>Outside every area</source>
+            <translation>Fuori da ogni area</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="138" />
             <source>Longest connected components</source>
             <translation>Componenti connesse più lunghe</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="134" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="138" />
             <source>Component</source>
             <translation>Componente</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="147" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="151" />
             <source>Missing links</source>
             <translation>Collegamenti mancanti</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="147" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="151" />
             <source>Rank</source>
             <translation>Posizione</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="147" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="151" />
             <source>New path (m)</source>
             <translation>Nuovo percorso (m)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="147" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="151" />
             <source>Joins</source>
             <translation>Collega</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="147" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="151" />
             <source>To</source>
             <translation>Con</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="147" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="151" />
             <source>Network joined (km)</source>
             <translation>Rete collegata (km)</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="147" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="151" />
             <source>Joined km per metre of new path</source>
             <translation>Km collegati per metro di nuovo percorso</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="147" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="151" />
             <source>Components</source>
             <translation>Componenti</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="158" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="162" />
             <source>Catchment</source>
             <translation>Bacino d'utenza</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="168" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="172" />
             <source>Distance</source>
             <translation>Distanza</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="162" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="166" />
             <source>Points within the distance</source>
             <translation>Punti entro la distanza</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="164" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="168" />
             <source>Weighted share of points within the distance</source>
             <translation>Quota pesata dei punti entro la distanza</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="170" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="174" />
             <source>Area within the distance</source>
             <translation>Area entro la distanza</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="171" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="175" />
             <source>Share of the area within the distance</source>
             <translation>Quota dell'area entro la distanza</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="178" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="182" />
             <source>Before / after</source>
             <translation>Prima / dopo</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="178" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="182" />
             <source>Before</source>
             <translation>Prima</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="178" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="182" />
             <source>After</source>
             <translation>Dopo</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="178" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="182" />
             <source>Change</source>
             <translation>Variazione</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="234" />
+            <location filename="../../prato_smartcity_plugin/core/cycling/report.py" line="240" />
             <source>table</source>
             <translation>tabella</translation>
         </message>

@@ -189,7 +189,7 @@ def test_missing_links_ranked_and_barriers(provider, clean_project, tmp_path):
     rows = read_csv(result["REPORT_CSV"])
     assert rows[0][:5] == ["table", "Rank", "New path (m)", "Joins", "To"]
     assert rows[1][:5] == ["Missing links", "1", "10.0", "Via Roma (0.05 km)", "Pista Gino Bartali (1.00 km)"]
-    assert "ranked by kilometres of network joined per metre of new path" in (tmp_path / "links.html").read_text(
+    assert "Ranked by km joined per metre of new path" in (tmp_path / "links.html").read_text(
         encoding="utf-8")
     railway = memory_layer("LineString", ["LineString(1015 -100, 1015 100)"])
     blocked = run("cycle_missing_links", INPUT=lines, DISTANCE=50, BARRIERS=[railway], OUTPUT="memory:")
@@ -223,7 +223,7 @@ def test_before_after_of_a_planned_cycle_link(provider, clean_project):
     assert result["TOTAL_KM_AFTER"] - result["TOTAL_KM_BEFORE"] == pytest.approx(0.03)
     rows = {r[1]: r for r in read_csv(result["REPORT_CSV"]) if r[0] == "Before / after"}
     assert rows["Connected components"][2:5] == ["3", "2", "-1"]
-    assert rows["Length: Planned link"][3] == "0.03"
+    assert rows["Length: Planned link"][3] == "0.030"
     kinds = [f["kind"] for f in result["OUTPUT"].getFeatures()]
     assert kinds.count(schema.PLANNED) == 1
     every = run("cycle_before_after", INPUT=lines, PLANNED=planned, CYCLE_LINKS_ONLY=False, OUTPUT="memory:")

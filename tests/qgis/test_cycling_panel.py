@@ -2,7 +2,15 @@
 links, draw a link and compare before/after, copy the table."""
 
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
+from qgis.core import (
+    QgsFeature,
+    QgsGeometry,
+    QgsMapRendererSequentialJob,
+    QgsMapSettings,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QSize, Qt
 from qgis.PyQt.QtGui import QGuiApplication
 
 from prato_smartcity_plugin.gui.cycling_panel import CyclingPanel
@@ -29,6 +37,19 @@ def table_text(panel):
     table = panel.table
     return [[table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
             for r in range(table.rowCount())]
+
+
+def rendered_labels(layer, extent):
+    """The label texts QGIS draws for ``layer`` in ``extent`` (a real render of the layer with its style)."""
+    settings = QgsMapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(layer.crs())
+    settings.setOutputSize(QSize(600, 600))
+    settings.setExtent(extent)
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    return [label.labelText for label in job.takeLabelingResults().allLabels()]
 
 
 def test_load_measure_and_copy(qtbot, panel, qgis_iface):
@@ -86,10 +107,14 @@ def test_missing_links_on_the_map_and_before_after_of_a_drawn_link(qtbot, panel,
     assert rows[1][:4] == ["Rank", "New path (m)", "Joins", "To"]
     assert rows[2][2] == f'{best["path_a"]} ({best["component_a_km"]:.2f} km)'
     assert panel.table.item(2, 1).toolTip() == best["reason"] and "m of new path would join" in best["reason"]
-    assert "ranked by kilometres of network joined per metre" in panel.explanation.text()
+    assert panel.table.item(2, 1).textAlignment() & Qt.AlignRight  # a figure
+    assert not panel.table.item(2, 2).textAlignment() & Qt.AlignRight  # a name reads from the left
+    assert "Ranked by km joined per metre of new path" in panel.explanation.text()
     assert not panel.explanation.isHidden()
     panel.zoom_to_link(2, 0)
     assert links.selectedFeatureIds() == [best.id()]
+    # on the map each link carries its rank, so the table and the map can be read together
+    assert "1" in rendered_labels(links, best.geometry().boundingBox().buffered(50))
     # draw the best link as a planned link and compare
     drawing = panel.new_drawing_layer()
     assert drawing.isEditable() and panel.planned_combo.currentLayer() is drawing
@@ -233,4 +258,4 @@ def test_the_planner_reads_the_missing_links_in_italian(qtbot, panel, italian):
     assert rows[2][2:4] == ["Via Roma (0.05 km)", "Pista Gino Bartali (1.00 km)"]
     assert rows[3][2] == "Altro, senza nome (0.40 km)"
     assert panel.table.item(2, 0).toolTip().startswith("10 m di nuovo percorso collegherebbero Via Roma")
-    assert panel.explanation.text().startswith("Ogni collegamento mancante unisce due parti della rete ciclabile")
+    assert panel.explanation.text().startswith("Ogni collegamento unirebbe due parti della rete che oggi non sono")

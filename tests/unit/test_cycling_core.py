@@ -20,6 +20,7 @@ from prato_smartcity_plugin.core.cycling.links import (
 )
 from prato_smartcity_plugin.core.cycling.network import Areas, Network, build_topology, connected_labels, measure
 from prato_smartcity_plugin.core.cycling.report import (
+    area_table,
     before_after_table,
     from_csv,
     kind_table,
@@ -178,6 +179,24 @@ def test_length_by_kind_and_by_area():
     assert table.rows[0][:2] == [schema.kind_label(schema.TRACK), "0.10"]
 
 
+def test_length_outside_every_area_is_reported_so_the_area_table_adds_up():
+    # areas that overlap (20 < x < 40) and leave the east of the track and the whole lane outside
+    net = network_of(LineString([(0, 0), (100, 0)]), LineString([(100, 0), (100, 50)]),
+                     kinds=[schema.TRACK, schema.LANE])
+    areas = Areas(["A", "B"], [Polygon([(-1, -1), (40, -1), (40, 10), (-1, 10)]),
+                               Polygon([(20, -1), (60, -1), (60, 10), (20, 10)])])
+    m = measure(net, tolerance=1.0, areas=areas)
+    assert m.by_area["A"] == {schema.TRACK: pytest.approx(40.0)} and m.by_area["B"] == {schema.TRACK: pytest.approx(40.0)}
+    assert m.outside_areas == {schema.TRACK: pytest.approx(40.0), schema.LANE: pytest.approx(50.0)}
+    assert m.summary()["outside_areas_km"] == pytest.approx(0.09)
+    rows = {row[0]: row for row in area_table(m).rows}
+    assert rows["Outside every area"] == ["Outside every area", "0.09", "0.04", "0.05"]
+    # the summary table leaves it to the area table; without areas there is no such row at all
+    assert "Length outside every area" not in [row[0] for row in summary_table(m).rows]
+    plain = measure(net, tolerance=1.0)
+    assert plain.outside_areas is None and "outside_areas_km" not in plain.summary()
+
+
 def test_negative_tolerance_is_refused():
     with pytest.raises(InputError):
         build_topology([LineString([(0, 0), (1, 0)])], -1)
@@ -319,8 +338,8 @@ def test_before_after_of_a_planned_link():
     assert (before.components, after.components) == (3, 2)
     rows = {row[0]: row for row in before_after_table(before, after).rows}
     assert rows["Connected components"][1:4] == ["3", "2", "-1"]
-    assert rows["Total length"][3] == "+0.01"
-    assert rows["Length: Planned link"][2] == "0.01"
+    assert rows["Total length"][3] == "+0.010"  # to the metre: a short link must not read as +0.00 km
+    assert rows["Length: Planned link"][2] == "0.010"
     tables = [summary_table(after), before_after_table(before, after)]
     assert "Connected components\t3\t2\t-1" in to_tsv(tables)
     assert "Before / after,Connected components,3,2,-1," in to_csv(tables)

@@ -19,6 +19,7 @@ from typing import Any, Sequence
 import numpy as np
 from shapely.geometry import LineString
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
 from shapely.prepared import prep
 
 from prato_smartcity_plugin.core.cycling.geometry import (
@@ -201,6 +202,8 @@ class Measures:
     tolerance: float
     skipped: dict[str, int] = field(default_factory=dict)
     fixed: dict[str, int] = field(default_factory=dict)
+    #: kind -> metres in none of the areas (None when no areas were given): the by-area table must add up
+    outside_areas: dict[str, float] | None = None
 
     @property
     def overlap_m(self) -> float:
@@ -225,6 +228,8 @@ class Measures:
             values[f"kind:{code}"] = self.by_kind.get(code, 0.0) / 1000.0
         for area, kinds in self.by_area.items():
             values[f"area:{area}"] = sum(kinds.values()) / 1000.0
+        if self.outside_areas is not None:
+            values["outside_areas_km"] = sum(self.outside_areas.values()) / 1000.0
         return values
 
 
@@ -259,10 +264,17 @@ def measure(network: Network, tolerance: float = 1.0, areas: Areas | None = None
     for kind, metres in zip(network.kinds, topology.segment_length):
         by_kind[kind] = by_kind.get(kind, 0.0) + float(metres)
     by_area: dict[str, dict[str, float]] = {}
+    outside: dict[str, float] | None = None
     if areas is not None:
         raw = topology.segment_raw_length
         weights = np.divide(topology.segment_length, raw, out=np.ones_like(raw), where=raw > 0)
         by_area = length_by_area(network.lines, network.kinds, weights, areas)
+        # what lies in no area (the areas may overlap: measured against their union, not by subtraction of sums)
+        polygons = [p if p.is_valid else p.buffer(0) for p in areas.polygons if p is not None and not p.is_empty]
+        inside = (length_by_area(network.lines, network.kinds, weights, Areas(["all"], [unary_union(polygons)]))
+                  ["all"] if polygons else {})
+        outside = {kind: metres - inside.get(kind, 0.0) for kind, metres in by_kind.items()}
+        outside = {kind: metres for kind, metres in outside.items() if metres > 1e-6}
     cleaning = network.cleaning
     return Measures(
         segments=len(network.lines), total_m=float(topology.segment_length.sum()),
@@ -270,4 +282,5 @@ def measure(network: Network, tolerance: float = 1.0, areas: Areas | None = None
         components=len(topology.component_length),
         largest_component_m=float(topology.component_length[0]) if len(topology.component_length) else 0.0,
         dangling_ends=len(topology.dangling_segment), topology=topology, tolerance=tolerance,
-        skipped=dict(cleaning.skipped) if cleaning else {}, fixed=dict(cleaning.fixed) if cleaning else {})
+        skipped=dict(cleaning.skipped) if cleaning else {}, fixed=dict(cleaning.fixed) if cleaning else {},
+        outside_areas=outside)

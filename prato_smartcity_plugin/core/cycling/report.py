@@ -31,28 +31,27 @@ MEASURE_LABELS = {
     "largest_share_pct": (QT_TRANSLATE_NOOP("PratoSmartCity", "Share of the network in the longest component"), "%", 1),
     "dangling_ends": (QT_TRANSLATE_NOOP("PratoSmartCity", "Dangling ends"), "", 0),
     "overlap_m": (QT_TRANSLATE_NOOP("PratoSmartCity", "Overlapping length counted once"), "m", 1),
+    "outside_areas_km": (QT_TRANSLATE_NOOP("PratoSmartCity", "Length outside every area"), "km", 2),
 }
 
 #: What a planner needs to read each analysis's table: shown under the dock's table and as a note of the reports.
 EXPLANATIONS = {
     "measures": QT_TRANSLATE_NOOP(
         "PratoSmartCity",
-        "Lengths in kilometres, measured in a projected CRS (EPSG:6707 unless another is chosen); a path digitised "
-        "twice counts once. A connected component is a set of paths joined to each other: a path end joins any other "
-        "path within the snapping tolerance. A dangling end is a path end that touches no other path."),
+        "Lengths in km in a projected CRS; a path digitised twice counts once. Component: paths joined to each other "
+        "(an end joins any path within the snapping tolerance). Dangling end: a path end that touches no other path."),
     "links": QT_TRANSLATE_NOOP(
         "PratoSmartCity",
-        "Each missing link joins two parts of the cycle network that are not connected today. \"Joins\" and "
-        "\"To\" name the path at each end and, in brackets, the length of the connected network it belongs to. "
-        "Links are ranked by kilometres of network joined per metre of new path; components are numbered by length "
-        "(1 = the longest), as in the component field of the network layer."),
+        "Each link would join two parts of the network that are not connected today: \"Joins\" and \"To\" are the "
+        "paths at its ends, in brackets the km of network each belongs to. Ranked by km joined per metre of new "
+        "path. Hover a row for the reason, double-click it to zoom."),
     "catchment": QT_TRANSLATE_NOOP(
         "PratoSmartCity",
-        "Distances are straight-line distances to the nearest cycle path, in metres, in a projected CRS."),
+        "Straight-line distances to the nearest cycle path, in metres, in a projected CRS."),
     "before_after": QT_TRANSLATE_NOOP(
         "PratoSmartCity",
-        "Change = after - before. The planned links are merged into the network as the kind \"Planned link\"; "
-        "fewer components and a larger longest component mean a better connected network."),
+        "Change = after - before; the planned links count as the kind \"Planned link\". Fewer connected "
+        "components and a longer \"Longest connected component\" mean a better connected network."),
 }
 
 
@@ -94,7 +93,7 @@ def summary_table(measures: Measures) -> Table:
     table = Table(tr("Cycle network"),
                   [tr("Measure"), tr("Value"), tr("Unit")])
     for key, value in measures.summary().items():
-        if key.startswith(("kind:", "area:")):
+        if key.startswith(("kind:", "area:")) or key == "outside_areas_km":  # in the kind and area tables
             continue
         label, unit, decimals = measure_label(key)
         table.rows.append([label, _format(float(value), decimals), unit])
@@ -120,12 +119,17 @@ def kind_table(measures: Measures) -> Table:
 
 
 def area_table(measures: Measures) -> Table:
-    present = [k.code for k in KINDS if any(area.get(k.code) for area in measures.by_area.values())]
+    areas = list(measures.by_area.values()) + [measures.outside_areas or {}]
+    present = [k.code for k in KINDS if any(area.get(k.code) for area in areas)]
     table = Table(tr("Length by area (km)"),
                   [tr("Area"), tr("Total")] + [kind_label(c) for c in present])
     for name, kinds in measures.by_area.items():
         table.rows.append([name, _format(sum(kinds.values()) / 1000.0)]
                           + [_format(kinds.get(code, 0.0) / 1000.0) for code in present])
+    outside = measures.outside_areas or {}
+    if sum(outside.values()) >= 5.0:  # under 5 m it would print as 0.00 km
+        table.rows.append([tr("Outside every area"), _format(sum(outside.values()) / 1000.0)]
+                          + [_format(outside.get(code, 0.0) / 1000.0) for code in present])
     return table
 
 
@@ -181,6 +185,8 @@ def before_after_table(before: Measures, after: Measures) -> Table:
     first, second = before.summary(), after.summary()
     for key in list(first) + [k for k in second if k not in first]:
         label, unit, decimals = measure_label(key)
+        if unit == "km":
+            decimals = 3  # to the metre: a short planned link must not show as +0.00 km
         a, b = first.get(key, 0.0), second.get(key, 0.0)
         table.rows.append([label, _format(a, decimals), _format(b, decimals), f"{b - a:+.{decimals}f}", unit])
     return table

@@ -18,29 +18,24 @@ log = get_logger("clashes")
 
 
 class _LayerWatch(QObject):
-    """Collects what a commit of one layer writes, and reports the saved UUIDs once the commit has succeeded, from the
-    event loop right after it: the check never lengthens nor breaks the save itself."""
+    """Collects what a commit of one layer writes; once the commit has succeeded it tells the :class:`ClashWatch`,
+    which checks from the event loop right after: the check never lengthens nor breaks the save itself."""
 
-    def __init__(self, layer: QgsVectorLayer, on_saved):
+    def __init__(self, layer: QgsVectorLayer, on_committed):
         super().__init__()
         self.layer = layer
-        self.on_saved = on_saved
         self.saved: list[str] = []
         self.fids: set[int] = set()
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self._report)
         self._connections = [
             (layer.committedFeaturesAdded, self._added),
             (layer.committedGeometriesChanges, self._changed),
             (layer.committedAttributeValuesChanges, self._changed),
-            (layer.afterCommitChanges, self.timer.start),
+            (layer.afterCommitChanges, lambda: on_committed(self)),
         ]
         for signal, slot in self._connections:
             signal.connect(slot)
 
     def disconnect_all(self) -> None:
-        self.timer.stop()
         for signal, slot in self._connections:
             try:
                 signal.disconnect(slot)
@@ -54,15 +49,15 @@ class _LayerWatch(QObject):
     def _changed(self, layer_id, changes) -> None:
         self.fids.update(fid for fid in changes if fid >= 0)
 
-    def _report(self) -> None:
+    def take_saved(self) -> list[str]:
+        """The UUIDs saved since the last call."""
         saved, fids = self.saved, self.fids
         self.saved, self.fids = [], set()
         for fid in fids:
             feature = self.layer.getFeature(fid)
             if feature.isValid() and feature["uuid"]:
                 saved.append(str(feature["uuid"]))
-        if saved:
-            self.on_saved(self.layer, list(dict.fromkeys(saved)))
+        return list(dict.fromkeys(saved))
 
 
 class ClashWatch(QObject):
@@ -76,6 +71,12 @@ class ClashWatch(QObject):
         self.project = project or QgsProject.instance()
         self.watches: dict[str, _LayerWatch] = {}
         self.started = False
+        # Commits made in one go ("Save All Layers", or a line and an area saved back to back) are checked together,
+        # so that a clash between two works saved at once is reported once, not once from each side.
+        self._committed: list[_LayerWatch] = []
+        self._flush = QTimer(self)
+        self._flush.setSingleShot(True)
+        self._flush.timeout.connect(self._check_committed)
 
     def start(self) -> None:
         if self.started:
@@ -93,6 +94,8 @@ class ClashWatch(QObject):
         for watch in self.watches.values():
             watch.disconnect_all()
         self.watches.clear()
+        self._flush.stop()
+        self._committed = []
         self.started = False
 
     def _layers_added(self, layers) -> None:
@@ -103,7 +106,7 @@ class ClashWatch(QObject):
         for layer in layers:
             if (is_interventions_layer(layer) and not layer.customProperty(CLASHES_LAYER_PROPERTY)
                     and layer.id() not in self.watches):
-                self.watches[layer.id()] = _LayerWatch(layer, self.check_saved)
+                self.watches[layer.id()] = _LayerWatch(layer, self._queue)
 
     def _layers_removed(self, layer_ids) -> None:
         for layer_id in layer_ids:
@@ -111,18 +114,43 @@ class ClashWatch(QObject):
             if watch is not None:
                 watch.disconnect_all()
 
+    def _queue(self, watch: _LayerWatch) -> None:
+        self._committed.append(watch)
+        self._flush.start()
+
+    def _check_committed(self) -> None:
+        watches, self._committed = self._committed, []
+        clashes, saved, pairs = [], [], set()
+        for watch in dict.fromkeys(watches):
+            if watch not in self.watches.values():  # its layer was removed meanwhile
+                continue
+            uuids = watch.take_saved()
+            if not uuids:
+                continue
+            saved.extend(uuids)
+            for clash in self._checked(watch.layer, uuids):
+                pair = frozenset((clash.a.uuid, clash.b.uuid))
+                if pair not in pairs:
+                    pairs.add(pair)
+                    clashes.append(clash)
+        if clashes:
+            self.clashes_found.emit(clashes, saved)
+
     def check_saved(self, layer: QgsVectorLayer, uuids: list[str]) -> list:
         """Compare the road works just saved in ``layer`` with the project's; emit and return the clashes."""
-        if not settings.get("clash_warn_on_save"):
-            return []
-        try:
-            clashes = self._clashes_of(layer, uuids)
-        except Exception:  # noqa: BLE001 - a failed check must never break the user's save
-            log.exception("The clash check after saving %s failed", layer.name())
-            return []
+        clashes = self._checked(layer, uuids)
         if clashes:
             self.clashes_found.emit(clashes, uuids)
         return clashes
+
+    def _checked(self, layer: QgsVectorLayer, uuids: list[str]) -> list:
+        if not settings.get("clash_warn_on_save"):
+            return []
+        try:
+            return self._clashes_of(layer, uuids)
+        except Exception:  # noqa: BLE001 - a failed check must never break the user's save
+            log.exception("The clash check after saving %s failed", layer.name())
+            return []
 
     def _clashes_of(self, layer: QgsVectorLayer, uuids: list[str]) -> list:
         from qgis.core import QgsRectangle

@@ -1,7 +1,8 @@
-"""The surveyor's story in the real QGIS desktop: three interventions drawn with QGIS's own digitizing tools (point,
-line, area) through the plugin's "New intervention" actions, filled in the native form, one with a photo, saved with
-QGIS's Save Edits; QGIS is killed with SIGKILL right after the save; on restart everything is there, with its change
-log and the photo beside the store."""
+"""The surveyor's story in the real QGIS desktop (the issue's "done means"), offline: three interventions drawn with
+QGIS's own digitizing tools (point, line, area) through the plugin's "New intervention" actions, filled in the native
+form, each with a photo; the line and the area are road works that overlap in space and time, so saving them raises
+the clash warning; saved with QGIS's Save Edits; QGIS is killed with SIGKILL right after the save; on restart everything
+is there, with its change log and the photos beside the store."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import shutil
 from pathlib import Path
 from qgis.core import QgsPointXY, QgsProject, QgsRectangle, QgsSettings
 from qgis.gui import QgsAttributeForm
-from qgis.PyQt.QtCore import QPoint, Qt, QTimer
+from qgis.PyQt.QtCore import QDate, QPoint, Qt, QTimer
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt import sip
 from qgis.PyQt.QtWidgets import QAction, QApplication, QWidget
@@ -24,9 +25,10 @@ work.mkdir(exist_ok=True)
 store = work / "interventions.gpkg"
 camera = work / "camera"
 camera.mkdir(exist_ok=True)
-shutil.copy("/usr/share/qgis/resources/data/qgis-icon-60x60.png" if Path(
-    "/usr/share/qgis/resources/data/qgis-icon-60x60.png").exists() else next(
-    Path("/usr/share/qgis").rglob("*.png")), camera / "IMG_0001.png")
+for number in (1, 2, 3):
+    shutil.copy("/usr/share/qgis/resources/data/qgis-icon-60x60.png" if Path(
+        "/usr/share/qgis/resources/data/qgis-icon-60x60.png").exists() else next(
+        Path("/usr/share/qgis").rglob("*.png")), camera / f"IMG_000{number}.png")
 QgsSettings().setValue("PratoSmartCity/store_path", str(store))
 QgsSettings().setValue("PratoSmartCity/surveyor", "Giulia Bianchi")
 QgsSettings().sync()
@@ -79,14 +81,17 @@ fill_form({"title": "Access point piazza del Duomo", "category": "wifi_site",
 click(668900, 4859900)
 wait_until(lambda: len(forms) == 1)
 new("line")
-fill_form({"title": "Ciclabile via Roma", "category": "cycle_link"})
-click(668500, 4859500)
-click(668700, 4859600)
-click(668800, 4859800)
-click(668800, 4859800, Qt.RightButton)
+fill_form({"title": "Posa fibra via Roma", "category": "road_works", "responsible_body": "estracom",
+           "street": "Via Roma", "start_date": QDate(2026, 5, 25), "end_date": QDate(2026, 6, 12),
+           "photo_1": str(camera / "IMG_0002.png")})
+click(669150, 4859900)  # across the area drawn next
+click(669150, 4860050)
+click(669150, 4860050, Qt.RightButton)
 wait_until(lambda: len(forms) == 2)
 new("polygon")
-fill_form({"title": "Scavo Publiacqua", "category": "road_works", "responsible_body": "publiacqua"})
+fill_form({"title": "Scavo Publiacqua", "category": "road_works", "responsible_body": "publiacqua",
+           "street": "Via Roma", "start_date": QDate(2026, 5, 4), "end_date": QDate(2026, 5, 29),
+           "photo_1": str(camera / "IMG_0003.png")})
 for x, y in ((669000, 4860000), (669200, 4860000), (669200, 4860100)):
     click(x, y)
 click(669200, 4860100, Qt.RightButton)
@@ -99,6 +104,9 @@ for layer in layers:  # the user's "Save Layer Edits", layer by layer
     iface.setActiveLayer(layer)
     iface.actionSaveActiveLayerEdits().trigger()
 report["modified_after_save"] = [layer.name() for layer in layers if layer.isModified()]
+# the clash check runs from the event loop right after each commit
+wait_until(lambda: any("overlaps" in item.text() for item in iface.messageBar().items()), 10000)
+report["messages"] = [item.text() for item in iface.messageBar().items()]
 report["store"] = str(store)
 import json
 (WORKDIR / "before_kill.json").write_text(json.dumps(report, default=str))  # report.json is never written: killed
@@ -117,7 +125,8 @@ store = Path(QgsSettings().value("PratoSmartCity/store_path"))
 conn = sqlite3.connect(store)
 report["integrity"] = conn.execute("PRAGMA integrity_check").fetchone()[0]
 opened = layers.open_layers()
-report["features"] = sorted((layer.name(), f["title"], f["category"], f["surveyor"], f["photo_1"] or "")
+report["features"] = sorted((layer.name(), f["title"], f["category"], f["surveyor"], f["photo_1"] or "",
+                             (store.parent / (f["photo_1"] or "missing")).is_file())
                             for layer in opened.values() for f in layer.getFeatures())
 report["log"] = sorted((row["layer"], row["op"]) for row in database.change_log(store))
 photos = store.parent / "photos"
@@ -135,16 +144,27 @@ def test_three_interventions_drawn_saved_killed_and_intact_on_restart(desktop: Q
                                   ["Interventions (points)", 1]], before
     assert before["modified_after_save"] == [], before
     assert before["surveyors"] == ["Giulia Bianchi"] * 3, before
+    clashes = [text for text in before["messages"] if "overlaps" in text]
+    assert len(clashes) == 1, before["messages"]
+    assert "Posa fibra via Roma" in clashes[0] and "Scavo Publiacqua" in clashes[0], clashes
+    assert "from 2026-05-25 to 2026-05-29 (5 days)" in clashes[0], clashes
 
     again = desktop.run(CHECK_AFTER_RESTART, screenshot="restarted")
     again.assert_clean()
     report = again.report
     assert report["integrity"] == "ok"
-    titles = {title: (layer, category, surveyor, photo) for layer, title, category, surveyor, photo in
+    titles = {title: (layer, category, surveyor, photo, kept) for layer, title, category, surveyor, photo, kept in
               report["features"]}
-    assert set(titles) == {"Access point piazza del Duomo", "Ciclabile via Roma", "Scavo Publiacqua"}
-    assert titles["Access point piazza del Duomo"][3].startswith("photos/")
-    assert titles["Scavo Publiacqua"][1] == "road_works"
+    assert titles == {
+        "Access point piazza del Duomo": ("Interventions (points)", "wifi_site", "Giulia Bianchi", titles[
+            "Access point piazza del Duomo"][3], True),
+        "Posa fibra via Roma": ("Interventions (lines)", "road_works", "Giulia Bianchi", titles[
+            "Posa fibra via Roma"][3], True),
+        "Scavo Publiacqua": ("Interventions (areas)", "road_works", "Giulia Bianchi", titles["Scavo Publiacqua"][3],
+                             True)}, report["features"]
+    # each photo kept beside the store, by a path relative to it
+    assert all(photo.startswith("photos/") for _, _, _, photo, _ in titles.values()), titles
     assert report["log"] == [["interventions_line", "insert"], ["interventions_point", "insert"],
                              ["interventions_polygon", "insert"]]
-    assert len(report["photos"]) == 1 and report["photos"][0].endswith("IMG_0001.png")
+    assert len(report["photos"]) == 3, report["photos"]
+    assert sorted(name[-12:] for name in report["photos"]) == ["IMG_0001.png", "IMG_0002.png", "IMG_0003.png"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -57,6 +58,15 @@ def create_layers(path, kinds=("polygon", "line"), crs: str = schema.STORE_CRS, 
 
 def create_layer(path, kind: str, crs: str = schema.STORE_CRS, name: str | None = None) -> QgsVectorLayer:
     return create_layers(path, (kind,), crs, [name] if name else None)[0]
+
+
+def road_works_layers(folder) -> tuple[QgsVectorLayer, QgsVectorLayer]:
+    """A planner's own road works, areas and lines, each in a GeoPackage of its own. (Two plain layers of ONE
+    GeoPackage would not do: QGIS opens a layer it does not edit without locks, and once another layer of the file is
+    written the file is in WAL mode and the first layer can no longer count nor measure its features — "unable to
+    open database file". The store keeps its own three layers readable; see adapters/store/layers.py.)"""
+    return (create_layer(Path(folder) / "road_works_areas.gpkg", "polygon"),
+            create_layer(Path(folder) / "road_works_lines.gpkg", "line"))
 
 
 def feature(layer: QgsVectorLayer, wkt: str, start: str | None, end: str | None, body: str, title: str,

@@ -9,7 +9,7 @@ from qgis.PyQt.QtWidgets import QPushButton
 import prato_smartcity_plugin
 from prato_smartcity_plugin.adapters import settings
 from prato_smartcity_plugin.adapters.road_works import CLASHES_LAYER_PROPERTY, SOURCE_PROPERTY
-from tests.qgis.road_works_data import add, create_layer, feature, line, square
+from tests.qgis.road_works_data import add, create_layer, feature, line, road_works_layers, square
 
 
 @pytest.fixture()
@@ -24,11 +24,7 @@ def plugin(qgis_iface):
 
 @pytest.fixture()
 def store(tmp_path, plugin):
-    # one GeoPackage per layer: while a layer of a GeoPackage is edited, QGIS cannot measure the other layers of that
-    # file that it opened read-only ("unable to open database file"); the store's own layers are handled by the store
-    # (tests/qgis/test_interventions_store.py), these plain layers stand for a planner's own road works files
-    polygons = create_layer(tmp_path / "road_works_areas.gpkg", "polygon")
-    lines = create_layer(tmp_path / "road_works_lines.gpkg", "line")
+    polygons, lines = road_works_layers(tmp_path)
     add(polygons, feature(polygons, square(0, 0), "2026-03-01", "2026-03-20", "publiacqua", "Water mains",
                           "Via Roma"))
     QgsProject.instance().addMapLayers([polygons, lines])
@@ -149,3 +145,18 @@ def test_the_interventions_store_itself_warns_on_a_clashing_save(qgis_iface, plu
             if layer.isEditable():
                 layer.rollBack()
         settings.set("store_path", "")
+
+
+def test_two_clashing_works_saved_at_once_are_reported_once(qgis_iface, store):
+    """"Save All Layers" commits the layers one after the other before the event loop runs: the clash between the two
+    works just saved is one warning, not one from each side."""
+    polygons, lines = store
+    for layer, item in ((polygons, feature(polygons, square(300, 300), "2026-07-01", "2026-07-20", "alia", "Bins",
+                                           "Via Firenze")),
+                        (lines, feature(lines, line((310, 280), (310, 340)), "2026-07-10", "2026-07-30", "estracom",
+                                        "Fibre", "Via Firenze"))):
+        assert layer.startEditing() and layer.addFeature(item)
+    assert polygons.commitChanges() and lines.commitChanges()
+    [text] = messages(qgis_iface)
+    assert '"Bins" overlaps "Fibre"' in text or '"Fibre" overlaps "Bins"' in text
+    assert "from 2026-07-10 to 2026-07-20 (11 days)" in text

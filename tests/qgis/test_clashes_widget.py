@@ -7,7 +7,7 @@ from qgis.core import QgsProject
 import prato_smartcity_plugin
 from prato_smartcity_plugin.adapters import settings
 from prato_smartcity_plugin.adapters.road_works import CLASHES_LAYER_PROPERTY
-from tests.qgis.road_works_data import add, create_layers, feature, square
+from tests.qgis.road_works_data import add, feature, road_works_layers, square
 
 
 @pytest.fixture()
@@ -28,7 +28,7 @@ def clash_layers():
 
 
 def test_check_shows_the_clashes_of_the_project_with_the_chosen_options(qtbot, qgis_iface, plugin, tmp_path):
-    polygons, lines = create_layers(tmp_path / "interventions.gpkg")
+    polygons, lines = road_works_layers(tmp_path)
     add(polygons,
         feature(polygons, square(0, 0), "2026-03-01", "2026-03-20", "publiacqua", "Water mains", "Via Roma"),
         feature(polygons, square(10, 10), "2026-03-15", "2026-04-10", "publiacqua", "More water", "Via Roma"),

@@ -16,7 +16,7 @@ from qgis.PyQt.QtCore import QDate
 
 from prato_smartcity_plugin.adapters.road_works import SOURCE_PROPERTY
 from prato_smartcity_plugin.processing_provider.provider import PROVIDER_ID, PratoSmartCityProvider
-from tests.qgis.road_works_data import X0, Y0, add, create_layer, create_layers, feature, line, square
+from tests.qgis.road_works_data import X0, Y0, add, create_layer, feature, line, road_works_layers, square
 
 ALG = f"{PROVIDER_ID}:road_works_clashes"
 
@@ -33,8 +33,8 @@ def provider(qgis_processing, clean_project):
 @pytest.fixture()
 def store(tmp_path):
     """The store's polygon and line layers with road works whose clashes are known."""
-    path = tmp_path / "interventions.gpkg"
-    polygons, lines = create_layers(path)
+    polygons, lines = road_works_layers(tmp_path)
+    path = tmp_path / "road_works_areas.gpkg"
     add(polygons,
         feature(polygons, square(0, 0), "2026-03-01", "2026-03-20", "publiacqua", "Water mains", "Via Roma"),
         feature(polygons, square(10, 10), "2026-03-15", "2026-04-10", "toscana_energia", "Gas network", "Via Roma"),

@@ -124,3 +124,70 @@ def test_ciclabili_in_two_clicks_and_still_there_offline_after_restart(desktop: 
     assert "Open Data Commons Open Database License" in again.report["details"]
     assert again.report["offline_marks"]["Piste ciclabili (GeoJSON)"] == "✓"
     assert list(again.report["offline_marks"].values()).count("✓") == 1
+
+
+BROWSER_DRAG = r'''
+import json
+from qgis.core import QgsProject, QgsSettings
+from qgis.PyQt.QtCore import QPoint, QPointF, Qt
+from qgis.PyQt.QtGui import QDragEnterEvent, QDropEvent
+from qgis.PyQt.QtWidgets import QApplication, QTreeView
+
+QgsSettings().setValue("PratoSmartCity/ckan_portals",
+                       json.dumps([{"name": "Comune di Prato", "url": "PORTAL_URL", "authcfg": ""}]))
+model = iface.browserModel()
+
+
+def child(parent, name):
+    """The child of ``parent`` whose label starts with ``name``, once the Browser has populated it."""
+    def find():
+        model.fetchMore(parent)
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            if str(model.data(index, Qt.DisplayRole)).startswith(name):
+                return index
+        return None
+    wait_until(lambda: find() is not None)
+    return find()
+
+
+path = ["Prato Open Data", "Comune di Prato", "Groups", "Trasporti", "Piste ciclabili",
+        "Piste ciclabili (Shapefile Gauss-Boaga)"]
+index = model.index(-1, -1)
+report["tree"] = []
+for name in path:
+    index = child(index, name)
+    report["tree"].append(model.data(index, Qt.DisplayRole))
+# what the Browser panel hands over when the resource is dragged, dropped on the main window as the mouse would
+window = iface.mainWindow()
+view = next(v for v in window.findChildren(QTreeView)  # the Browser panel, opened down to the resource
+            if hasattr(v.model(), "sourceModel") and v.model().sourceModel() is model)
+view_index = view.model().mapFromSource(index)
+view.scrollTo(view_index)
+view.setCurrentIndex(view_index)
+report["selected_in_panel"] = view.currentIndex().data(Qt.DisplayRole)
+# (Qt delivers a drop only to the widget that accepted the drag's entry, as during a real drag)
+mime = model.mimeData([index])
+enter = QDragEnterEvent(QPoint(600, 400), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+QApplication.sendEvent(window, enter)
+report["drag_accepted"] = enter.isAccepted()
+QApplication.sendEvent(window, QDropEvent(QPointF(600, 400), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+wait_until(lambda: len(QgsProject.instance().mapLayers()) == 1)
+layer, = QgsProject.instance().mapLayers().values()
+report["layer"] = {"name": layer.name(), "features": layer.featureCount(), "crs": layer.crs().authid()}
+canvas = iface.mapCanvas()
+canvas.setDestinationCrs(layer.crs())
+canvas.setExtent(layer.extent())
+canvas.refresh()
+wait_until(lambda: not canvas.isDrawing())
+'''
+
+
+def test_a_resource_dragged_from_the_browser_panel_lands_on_the_map(desktop: QgisDesktop, ckan_portal):
+    dropped = desktop.run(BROWSER_DRAG.replace("PORTAL_URL", ckan_portal.base_url), screenshot="browser_drop")
+    dropped.assert_clean()
+    assert dropped.report["drag_accepted"]
+    assert dropped.report["selected_in_panel"] == "Piste ciclabili (Shapefile Gauss-Boaga) [SHP]"
+    assert dropped.report["tree"][-2:] == ["Piste ciclabili", "Piste ciclabili (Shapefile Gauss-Boaga) [SHP]"]
+    assert dropped.report["layer"] == {"name": "Piste ciclabili — Piste ciclabili (Shapefile Gauss-Boaga)",
+                                       "features": 224, "crs": "EPSG:3003"}

@@ -19,7 +19,7 @@ import threading
 import uuid
 import zipfile
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from osgeo import gdal, ogr, osr
 
@@ -203,13 +203,12 @@ class _Source:
         geometry_bytes, _ = self.arrays.pop(_BYTES_COLUMN)
         self.total = len(type_values)
         codes = {GeometryKind.POINT: 1, GeometryKind.LINE: 2, GeometryKind.POLYGON: 3}
-        unique, inverse = np.unique(type_values, return_inverse=True)
-        lookup = []
-        for value in unique:
-            text = value.decode() if isinstance(value, bytes) else str(value)
-            kind = kind_of_type_name(text)
-            lookup.append(4 if text.upper() in COLLECTION_TYPES else codes.get(kind, 0))
-        kinds = np.array(lookup, np.int8)[inverse] if len(unique) else np.zeros(0, np.int8)
+        kinds = np.zeros(len(type_values), np.int8)
+        for text in set(type_values[~type_nulls].tolist()):  # a few distinct names
+            name = text.decode() if isinstance(text, bytes) else str(text)
+            code = 4 if name.upper() in COLLECTION_TYPES else codes.get(kind_of_type_name(name), 0)
+            if code:
+                kinds[type_values == text] = code
         kinds[type_nulls] = 0
         single = np.asarray(single_values).astype(str) if single_values.dtype.kind == "S" else single_values
         single = (np.asarray(single, dtype=float) == 1) & ~single_nulls if len(single) else np.zeros(0, bool)
@@ -234,14 +233,21 @@ class _Source:
                 null_dates[f.name] = int(nulls.sum())
             if f.type != FieldType.TEXT:
                 continue
-            lengths = _byte_lengths(values)
-            lengths[nulls] = 0
-            self.lengths[f.name] = lengths
-            self.max_bytes[f.name] = int(lengths.max()) if len(lengths) else 0
+            # NumPy's text columns are as wide as their longest value: only a column with long texts is measured
+            # row by row.
+            self.max_bytes[f.name] = values.itemsize if values.dtype.kind == "S" and len(values) else 0
+            if self.max_bytes[f.name] == 1:
+                self.max_bytes[f.name] = int((values != b"").any())
             if self.max_bytes[f.name] > TEXT_BYTES:
-                long_values = [v.decode("utf-8") for v in values[lengths > TEXT_BYTES]]
-                max_chunks[f.name] = max(len(utf8_chunks(v)) for v in long_values)
-                truncated[f.name] = len(long_values)
+                lengths = _byte_lengths(values)
+                lengths[nulls] = 0
+                self.lengths[f.name] = lengths
+                self.max_bytes[f.name] = int(lengths.max())
+                long = lengths > TEXT_BYTES
+                if long.any():
+                    distinct = [v.decode("utf-8") for v in np.unique(values[long])]
+                    max_chunks[f.name] = max(len(utf8_chunks(v)) for v in distinct)
+                    truncated[f.name] = int(long.sum())
         self.long_fields = list(max_chunks)
         self.long_texts_path = ""
         self.plan = plan_fields(self.fields, options, self.max_bytes, max_chunks, truncated)
@@ -388,9 +394,8 @@ def _target_srs(crs: str) -> osr.SpatialReference:
 
 
 def epsg_of_prj(path: str) -> str | None:
-    """The EPSG code a .prj identifies to (as a GIS reading it would), or ``None``."""
-    with open(path, encoding="ascii", errors="replace") as handle:
-        text = handle.read()
+    """The EPSG code a .prj (a real or ``/vsimem`` file) identifies to (as a GIS reading it would), or ``None``."""
+    text = _text(path)
     srs = osr.SpatialReference()
     with gdal_exceptions():
         try:
@@ -459,18 +464,79 @@ def _as_bytes(values, nulls):
     return (np.array(encoded, dtype="S") if encoded else np.zeros(0, "S1")), nulls
 
 
-def _copy_out(source: str, target: str) -> None:
-    """Copy a GDAL virtual file (``/vsimem/...``) to a real one, in large blocks."""
-    handle = gdal.VSIFOpenL(source, "rb")
+def _in_parallel(first: Callable[[], object], second: Callable[[], object]) -> tuple:
+    """``first()`` here while ``second()`` runs in a worker thread (GDAL reads without holding the GIL): both
+    results; an error of either is raised."""
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            with gdal_exceptions():  # a per-thread setting in recent GDAL
+                outcome["value"] = second()
+        except BaseException as error:  # noqa: BLE001 - raised again below, in the caller's thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
     try:
-        with open(target, "wb") as out:
-            while True:
-                block = gdal.VSIFReadL(1, 16 << 20, handle)
-                if not block:
-                    break
-                out.write(block)
+        mine = first()
+    finally:
+        worker.join()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return mine, outcome["value"]
+
+
+def _read_shapefile(path: str, layer, names: Sequence[str]) -> dict[str, tuple]:
+    """Every row of the shapefile ``layer`` (opened from ``path``): the geometry (``wkb_geometry``) and ``names``,
+    read in two halves at once, the second through its own handle."""
+    half = (len(names) + 1) // 2
+    first, second = list(names[:half]), list(names[half:])
+
+    def read_first() -> dict[str, tuple]:
+        layer.SetIgnoredFields(second)
+        try:
+            return _read_arrays(layer, first, geometry="wkb_geometry")
+        finally:
+            layer.SetIgnoredFields([])
+
+    def read_second() -> dict[str, tuple]:
+        ds = gdal.OpenEx(path, gdal.OF_VECTOR, open_options=["ENCODING=UTF-8"])
+        other = ds.GetLayer()
+        other.SetIgnoredFields(first + ["OGR_GEOMETRY"])
+        return _read_arrays(other, second)
+
+    if not second:
+        return read_first()
+    columns, more = _in_parallel(read_first, read_second)
+    columns.update(more)  # type: ignore[union-attr]
+    return columns  # type: ignore[return-value]
+
+
+def _blocks(path: str, size: int = 16 << 20) -> Iterator[bytes]:
+    """The bytes of a file, real or GDAL virtual (``/vsimem/...``), in blocks."""
+    handle = gdal.VSIFOpenL(path, "rb")
+    if handle is None:
+        raise ExportError(tr("{file} is missing.").format(file=os.path.basename(path)), path)
+    try:
+        while True:
+            block = gdal.VSIFReadL(1, size, handle)
+            if not block:
+                return
+            yield block
     finally:
         gdal.VSIFCloseL(handle)
+
+
+def _text(path: str) -> str:
+    """A small text file, real or GDAL virtual (ASCII: .prj, .cpg)."""
+    return b"".join(_blocks(path)).decode("ascii", errors="replace")
+
+
+def _file_size(path: str) -> int | None:
+    """Size of a real or GDAL virtual file, ``None`` when there is none."""
+    stat = gdal.VSIStatL(path)
+    return None if stat is None else stat.size
 
 
 def _item(values, nulls, row: int, kind: FieldType):
@@ -531,7 +597,9 @@ def _guess(plan: FieldPlan, labels: dict | None, out, values, nulls):
         return np.zeros(len(values), "S1"), np.ones(len(values), bool)
     if kind == FieldType.DATETIME:
         text = np.datetime_as_string(values.astype("datetime64[s]"), unit="s").astype("S19")
-        return np.char.add(text, b"Z"), nulls
+        stamped = np.full((len(text), 20), ord("Z"), np.uint8)
+        stamped[:, :19] = np.frombuffer(text.tobytes(), np.uint8).reshape(-1, 19)
+        return stamped.view("S20").ravel(), nulls
     if kind == FieldType.TEXT:
         if out.labelled and labels and len(values):
             codes = sorted(code.encode("utf-8") for code in labels)
@@ -573,6 +641,8 @@ class PackageWriter:
         self.cancelled = cancelled or (lambda: False)
         self.srs = _target_srs(options.crs)
         self.epsg = _expected_epsg(options.crs)
+        #: where the shapefiles are written, verified and zipped from (GDAL's memory files), emptied by write()
+        self.memory = f"/vsimem/prato-export-{uuid.uuid4().hex}"
 
     def _check_cancel(self) -> None:
         if self.cancelled():
@@ -583,11 +653,13 @@ class PackageWriter:
             raise InputError(tr("Choose at least one layer to export."))
         folder = tempfile.mkdtemp(prefix="prato-export-", dir=os.path.dirname(os.path.abspath(self.zip_path)) or None)
         try:
-            return self._write(folder)
+            return self._write(folder, self.memory)
         finally:
+            for name in gdal.ReadDir(self.memory) or []:
+                gdal.Unlink(f"{self.memory}/{name}")
             shutil.rmtree(folder, ignore_errors=True)
 
-    def _write(self, folder: str) -> ExportReport:
+    def _write(self, folder: str, memory: str) -> ExportReport:
         self.progress(0.02, tr("Reading the layers"))
         opened = [_Source(s, self.options) for s in self.sources]
         if sum(s.total for s in opened) == 0:
@@ -595,10 +667,14 @@ class PackageWriter:
         if all(s.total == s.without_geometry for s in opened):
             raise InputError(tr("Nothing to export: no chosen feature has a geometry."))
         jobs = [(s, kind) for s in opened for kind in s.kinds()]
+        # The shapefiles are written, verified and zipped in memory (/vsimem): the shapefile driver writes every
+        # record with several small system calls, which cost a third of the writing. Files too large for memory
+        # go to the temporary folder.
+        data = memory if sum(s.expected_bytes(kind) for s, kind in jobs) <= _IN_MEMORY_BYTES else folder
         try:
             for index, src in enumerate(opened):
                 src.attach_long_texts(os.path.join(folder, f"long_texts_{index}.sqlite"))
-            files, expected = self._write_files(folder, jobs)
+            files, expected = self._write_files(data, jobs)
         finally:
             for src in opened:
                 src.detach_long_texts()
@@ -608,10 +684,13 @@ class PackageWriter:
                 notes.append(Note.make("exploded", layer=src.source.name, count=src.multi_points))
             if src.collections:
                 notes.append(Note.make("collection", layer=src.source.name, count=src.collections))
-        copies = self._write_copies(folder, opened, files)
+        copies = self._write_copies(folder, data, opened, files)
         # The data files are compressed on another core while they are verified; the ZIP only takes its name
         # once the verification has passed (a failed one removes it).
-        zipper = _Zipper(self.zip_path + ".part", folder, sorted(os.listdir(folder)))
+        members = [(name, f"{data}/{name}") for name in gdal.ReadDir(data) or [] if name not in (".", "..")]
+        if data != folder:
+            members += [(name, os.path.join(folder, name)) for name in os.listdir(folder)]
+        zipper = _Zipper(self.zip_path + ".part", sorted(members))
         zipper.start()
         try:
             verification = []
@@ -620,7 +699,7 @@ class PackageWriter:
                 self.progress(0.6 + 0.3 * index / len(files),
                               tr("Verifying {file}").format(file=f"{report.stem}.shp"))
                 src, kind, slow_values = expected[report.stem]
-                verification.extend(self._verify(folder, report, src, kind, slow_values, notes))
+                verification.extend(self._verify(data, report, src, kind, slow_values, notes))
         except BaseException:
             zipper.join()
             zipper.discard()
@@ -637,7 +716,8 @@ class PackageWriter:
             with open(os.path.join(folder, name), "w", encoding="utf-8", newline="\r\n") as handle:
                 handle.write(readme.render(summary, language))
         self.progress(0.95, tr("Writing the ZIP"))
-        members = zipper.finish(list(readme.README_FILES.values()), self.zip_path)
+        members = zipper.finish([(name, os.path.join(folder, name)) for name in readme.README_FILES.values()],
+                                self.zip_path)
         log.info("Contractor package %s: %s", self.zip_path, ", ".join(f"{f.stem} {f.count}" for f in files))
         return ExportReport(self.zip_path, files, notes, verification, members)
 
@@ -655,7 +735,7 @@ class PackageWriter:
             used_stems.add(stem.lower())
             self.progress(0.05 + 0.5 * index / len(jobs), tr("Writing {file}").format(file=f"{stem}.shp"))
             slow_values = self._write_shapefile(folder, stem, src, kind)
-            written = ogr.Open(os.path.join(folder, f"{stem}.shp"))
+            written = ogr.Open(f"{folder}/{stem}.shp")
             count = written.GetLayer().GetFeatureCount()
             written = None
             files.append(FileReport(stem, src.source.name, kind, count, src.plan))
@@ -678,26 +758,7 @@ class PackageWriter:
 
     def _write_shapefile(self, folder: str, stem: str, src: _Source, kind: GeometryKind) -> list:
         """Write one file: the bulk with one SQL statement, then the rows SQL cannot shape. Returns the values of the
-        rows written one by one (in file order, after the bulk).
-
-        The file is written in memory (``/vsimem``) and then copied to ``folder`` in a few large writes: the shapefile
-        driver writes every record with several small system calls, which cost a third of the writing. A file
-        too large for memory is written in ``folder`` directly."""
-        work = folder
-        if src.expected_bytes(kind) <= _IN_MEMORY_BYTES:
-            work = f"/vsimem/prato-export-{uuid.uuid4().hex}"
-        try:
-            slow_values = self._write_shapefile_in(work, stem, src, kind)
-            if work != folder:
-                for name in gdal.ReadDir(work) or []:
-                    _copy_out(f"{work}/{name}", os.path.join(folder, name))
-        finally:
-            if work != folder:
-                for name in gdal.ReadDir(work) or []:
-                    gdal.Unlink(f"{work}/{name}")
-        return slow_values
-
-    def _write_shapefile_in(self, folder: str, stem: str, src: _Source, kind: GeometryKind) -> list:
+        rows written one by one (in file order, after the bulk)."""
         path = f"{folder}/{stem}.shp"
         self._create_shapefile(path, src.plan, kind)
         sql = (f"SELECT {src.geom}, {', '.join(src.select_expressions())} FROM {src.from_clause()} "
@@ -760,7 +821,8 @@ class PackageWriter:
             src.ds.ReleaseResultSet(result)
         return written
 
-    def _write_copies(self, folder: str, opened: list[_Source], files: list[FileReport]) -> list[tuple[str, str]]:
+    def _write_copies(self, folder: str, data: str, opened: list[_Source],
+                      files: list[FileReport]) -> list[tuple[str, str]]:
         copies = []
         if self.options.gpkg_copy:
             name = "package.gpkg"
@@ -774,7 +836,7 @@ class PackageWriter:
         if self.options.dxf_copy:
             for report in files:
                 name = f"{report.stem}.dxf"
-                gdal.VectorTranslate(os.path.join(folder, name), os.path.join(folder, f"{report.stem}.shp"),
+                gdal.VectorTranslate(os.path.join(folder, name), f"{data}/{report.stem}.shp",
                                      options=gdal.VectorTranslateOptions(format="DXF"))
                 copies.append((name, "dxf"))
         return copies
@@ -783,19 +845,18 @@ class PackageWriter:
 
     def _verify(self, folder: str, report: FileReport, src: _Source, kind: GeometryKind, slow_values: list,
                 notes: list[Note]) -> list[str]:
-        path = os.path.join(folder, f"{report.stem}.shp")
+        path = f"{folder}/{report.stem}.shp"
         name = f"{report.stem}.shp"
         problems = []
         for extension in _EXTENSIONS:
-            if not os.path.isfile(os.path.join(folder, report.stem + extension)):
+            if _file_size(f"{folder}/{report.stem}{extension}") is None:
                 problems.append(tr("{file} is missing.").format(file=report.stem + extension))
         if problems:
             raise ExportError(tr("The package did not verify: {problem}").format(problem=problems[0]),
                               "\n".join(problems))
-        with open(os.path.join(folder, f"{report.stem}.cpg"), encoding="ascii") as handle:
-            if handle.read().strip().upper() not in ("UTF-8", "UTF8"):
-                problems.append(tr("{file}: the .cpg does not declare UTF-8.").format(file=name))
-        epsg = epsg_of_prj(os.path.join(folder, f"{report.stem}.prj"))
+        if _text(f"{folder}/{report.stem}.cpg").strip().upper() not in ("UTF-8", "UTF8"):
+            problems.append(tr("{file}: the .cpg does not declare UTF-8.").format(file=name))
+        epsg = epsg_of_prj(f"{folder}/{report.stem}.prj")
         if self.epsg and epsg != self.epsg:
             problems.append(tr("{file}: the .prj identifies as EPSG:{found}, not EPSG:{expected}.").format(
                 file=name, found=epsg, expected=self.epsg))
@@ -812,7 +873,7 @@ class PackageWriter:
         every_row = bool(mask.all())  # the usual case: no copy of the columns
         source_columns = {name: (values, nulls) if every_row else (values[mask], nulls[mask])
                           for name, (values, nulls) in src.arrays.items()}
-        written = _read_arrays(layer, [o.name for o in plan.fields], geometry="wkb_geometry")
+        written = _read_shapefile(path, layer, [o.name for o in plan.fields])
         invalid = None
         if kind == GeometryKind.POINT:
             invalid = _invalid_points(written["wkb_geometry"])
@@ -884,42 +945,47 @@ class PackageWriter:
 
 
 class _Zipper(threading.Thread):
-    """Writes the ZIP of ``members`` of ``folder`` in the background (zlib releases the GIL)."""
+    """Writes the ZIP of ``members`` ((name in the ZIP, path: real or ``/vsimem``)) in the background (zlib releases
+    the GIL)."""
 
-    def __init__(self, partial: str, folder: str, members: list[str]):
+    def __init__(self, partial: str, members: list[tuple[str, str]]):
         super().__init__(daemon=True)
-        self.partial, self.folder, self.members = partial, folder, members
+        self.partial, self.members = partial, members
         self.error: BaseException | None = None
 
     def run(self) -> None:
         try:
-            with zipfile.ZipFile(self.partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-                for member in self.members:
-                    archive.write(os.path.join(self.folder, member), member)
+            with gdal_exceptions():  # a per-thread setting in recent GDAL
+                self._add("w", self.members)
         except BaseException as error:  # noqa: BLE001 - reported by finish()
             self.error = error
+
+    def _add(self, mode: str, members: list[tuple[str, str]]) -> None:
+        with zipfile.ZipFile(self.partial, mode, zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+            for name, path in members:  # a name, not a ZipInfo: the archive's compression level applies
+                with archive.open(name, "w", force_zip64=(_file_size(path) or 0) > 0x7FFFFFFF) as out:
+                    for block in _blocks(path):
+                        out.write(block)
 
     def discard(self) -> None:
         if os.path.exists(self.partial):
             os.remove(self.partial)
 
-    def finish(self, more: list[str], target: str) -> list[str]:
+    def finish(self, more: list[tuple[str, str]], target: str) -> list[str]:
         """Add ``more`` (written after the verification), check every member is there whole, take ``target``."""
         self.join()
         try:
             if self.error is not None:
                 raise ExportError(tr("The ZIP could not be written."), str(self.error)) from self.error
-            with zipfile.ZipFile(self.partial, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-                for member in more:
-                    archive.write(os.path.join(self.folder, member), member)
-            members = sorted(self.members + more)
+            self._add("a", more)
+            expected = {name: _file_size(path) for name, path in self.members + more}
             with zipfile.ZipFile(self.partial) as archive:
                 sizes = {i.filename: i.file_size for i in archive.infolist()}
-            wrong = [m for m in members if sizes.get(m) != os.path.getsize(os.path.join(self.folder, m))]
-            if wrong or len(sizes) != len(members):
+            wrong = [name for name, size in expected.items() if sizes.get(name) != size]
+            if wrong or len(sizes) != len(expected):
                 raise ExportError(tr("The ZIP could not be written correctly."), f"members: {wrong or sorted(sizes)}")
             os.replace(self.partial, target)
-            return members
+            return sorted(expected)
         except BaseException:
             self.discard()
             raise

@@ -197,7 +197,13 @@ def test_every_geometry_type_including_multi_and_mixed(tmp_path):
     assert "Misti: mixed geometries split by type into the file of each type (attributes repeated): 1." in readme
 
 
-def test_readme_and_names_for_several_layers_with_colliding_names(tmp_path):
+@pytest.mark.parametrize("in_memory", [True, False])
+def test_readme_and_names_for_several_layers_with_colliding_names(tmp_path, monkeypatch, in_memory):
+    """``in_memory=False``: files too large for GDAL's memory files are written, verified and zipped on disk."""
+    if not in_memory:
+        from prato_smartcity_plugin.adapters import export_package as module
+
+        monkeypatch.setattr(module, "_IN_MEMORY_BYTES", 0)
     path = str(tmp_path / "other.gpkg")
     fields = [("description", T.INTEGER), ("descriptions", T.TEXT), ("descrizione_lavori_principale", T.TEXT),
               ("descrizione_lavori_secondari", T.TEXT), ("data_di_inizio_lavori", T.DATE)]
@@ -360,6 +366,36 @@ def test_verification_catches_a_writer_that_drifts_from_the_rules(tmp_path, monk
     assert "did not verify" in caught.value.message
     assert "SANTA TRINITà" in caught.value.details  # SQLite's upper() is ASCII-only
     assert not out.exists() and not list(tmp_path.glob("prato-export-*")) and not list(tmp_path.glob("*.part"))
+
+
+@pytest.mark.parametrize("drift", [False, True])
+def test_no_file_is_left_in_memory_or_on_disk(tmp_path, monkeypatch, drift):
+    """The shapefiles are written and verified in GDAL's memory files: none is left behind, whether the package
+    verified or not."""
+    from prato_smartcity_plugin.adapters import export_package as module
+    from prato_smartcity_plugin.adapters.gdal_errors import gdal_exceptions
+    from prato_smartcity_plugin.core.errors import ExportError
+
+    if drift:
+        original = module._Source.select_expressions
+        monkeypatch.setattr(module._Source, "select_expressions", lambda self: [
+            e.replace('"title" AS "title"', "'x' AS \"title\"") for e in original(self)])
+    long_text = "Piazza del Duomo – lato nord, à è é ì ò ù. " * 8
+    path = _store(tmp_path, point=[("MULTIPOINT(668000 4860000)", intervention(description=long_text))],
+                  line=[("MULTILINESTRING((668000 4860000, 668100 4860050))", intervention())])
+    seen: list[str] = []
+    writer = module.PackageWriter(_store_sources(path), ExportOptions(), str(tmp_path / "p.zip"),
+                                  progress=lambda fraction, message: seen.extend(gdal.ReadDir(writer.memory) or []))
+    with gdal_exceptions():
+        if drift:
+            with pytest.raises(ExportError):
+                writer.write()
+        else:
+            writer.write()
+    assert {"interventions_point.dbf", "interventions_line.shp"} <= set(seen)  # written there...
+    assert not gdal.ReadDir(writer.memory)  # ...and removed
+    assert (tmp_path / "p.zip").exists() != drift
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["interventions.gpkg"] + ([] if drift else ["p.zip"]))
 
 
 def test_labels_are_italian_whatever_the_ui_language(tmp_path):

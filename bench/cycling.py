@@ -15,6 +15,9 @@ References measured in the same run:
 * components, tolerance 2 m: native:buffer (1 m, dissolved) + native:multiparttosingleparts (+ joining each segment
   to its part), the classic Processing recipe; it also joins paths that cross without a shared node (bridges), so our
   partition must REFINE it (each of our components inside one of its parts). Run at the smallest size only.
+* length by area (25 "districts", a 5 x 5 grid over the network; "areas s" is that part of our measures alone, with
+  the length outside every area): native:sumlinelengths on the same layers; the length per district must agree (to
+  1 mm per district), its time is printed beside ours with the ratio native / ours.
 * missing links: no native equivalent; checked against a brute-force all-pairs search (numpy) on 1,000 segments.
 
 Times are CPU seconds of this process (best of two), so that other jobs on the machine do not distort the growth.
@@ -48,7 +51,13 @@ from shapely.geometry import LineString  # noqa: E402
 from prato_smartcity_plugin.adapters.cycling import read_cycle_paths  # noqa: E402
 from prato_smartcity_plugin.core.cycling.geometry import clean_lines, point_edge_distances  # noqa: E402
 from prato_smartcity_plugin.core.cycling.links import find_missing_links  # noqa: E402
-from prato_smartcity_plugin.core.cycling.network import Network, build_topology, measure  # noqa: E402
+from prato_smartcity_plugin.core.cycling.network import (  # noqa: E402
+    Areas,
+    Network,
+    build_topology,
+    lengths_in_areas,
+    measure,
+)
 
 CICLABILI = REPO.parent / "shared" / "data" / "prato" / "cycleways" / "ciclabili.geojson"
 GAP = 60.0
@@ -93,6 +102,42 @@ def timed(function, *args, repeat: int = 1, **kwargs):
         result = function(*args, **kwargs)
         best = min(best, time.process_time() - start)
     return best, result
+
+
+def districts(network: Network, side: int = 5) -> Areas:
+    """A ``side`` x ``side`` grid of rectangles over the network's extent (slightly larger, so nothing is outside)."""
+    from shapely.geometry import box
+
+    xy = np.concatenate([np.asarray(line.coords) for line in network.lines])
+    (x0, y0), (x1, y1) = xy.min(axis=0) - 1.0, xy.max(axis=0) + 1.0
+    dx, dy = (x1 - x0) / side, (y1 - y0) / side
+    names, polygons = [], []
+    for i in range(side):
+        for j in range(side):
+            names.append(f"d{i}{j}")
+            polygons.append(box(x0 + i * dx, y0 + j * dy, x0 + (i + 1) * dx, y0 + (j + 1) * dy))
+    return Areas(names, polygons)
+
+
+def polygon_layer(areas: Areas) -> QgsVectorLayer:
+    layer = QgsVectorLayer("Polygon?crs=EPSG:6707&field=name:string", "districts", "memory")
+    features = []
+    for name, polygon in zip(areas.names, areas.polygons):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([name])
+        feature.setGeometry(QgsGeometry.fromWkt(polygon.wkt))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def native_lengths_by_area(lines: QgsVectorLayer, areas: QgsVectorLayer) -> dict[str, float]:
+    """native:sumlinelengths: metres of line per polygon (planar: the project has no ellipsoid here)."""
+    import processing
+
+    result = processing.run("native:sumlinelengths", {"POLYGONS": areas, "LINES": lines, "LEN_FIELD": "length_m",
+                                                      "COUNT_FIELD": "count", "OUTPUT": "memory:"})["OUTPUT"]
+    return {f["name"]: float(f["length_m"]) for f in result.getFeatures()}
 
 
 def memory_layer(lines) -> QgsVectorLayer:
@@ -228,8 +273,9 @@ def main() -> None:
           f"lengths {'AGREE' if agree else 'DIFFER'}")
 
     print()
-    header = (f"{'segments':>9} {'measures s':>10} {'links s':>8} {'links':>6} {'comp 2m':>8} {'comp 0m':>8} "
-              f"{'ours 0m s':>9} {'QGIS graph 0m s':>15} {'ratio':>6} {'same':>5}")
+    header = (f"{'segments':>9} {'measures s':>10} {'areas s':>8} {'links s':>8} {'links':>6} {'comp 2m':>8} "
+              f"{'comp 0m':>8} {'ours 0m s':>9} {'QGIS graph 0m s':>15} {'ratio':>6} {'same':>5} "
+              f"{'native sum lengths s':>20} {'ratio':>6} {'agree':>5}")
     print(header)
     print("-" * len(header))
     rows = []
@@ -237,27 +283,34 @@ def main() -> None:
         network = generate(base, n)
         repeat = 2  # best of two: the machine is shared
         t_measure, m2 = timed(measure, network, 2.0, repeat=repeat)
+        grid = districts(network)
+        t_areas, (by_area, _) = timed(lengths_in_areas, network, m2.topology, m2.by_kind, grid, repeat=repeat)
         t_links, links = timed(find_missing_links, m2.topology, LINK_DISTANCE, repeat=repeat)
         t_ours0, topology0 = timed(build_topology, network.lines, 0.0, repeat=repeat)
         layer = memory_layer(network.lines)
         t_graph, graph0 = timed(graph_components, layer, 0.0)
         same = same_partition(topology0.component, graph0)
-        print(f"{n:>9,} {t_measure:>10.3f} {t_links:>8.3f} {len(links):>6} {m2.components:>8} "
+        t_native_sum, native_sum = timed(native_lengths_by_area, layer, polygon_layer(grid))
+        ours_sum = {name: sum(kinds.values()) for name, kinds in by_area.items()}
+        agree = native_sum.keys() == ours_sum.keys() and all(abs(native_sum[k] - ours_sum[k]) < 1e-3
+                                                             for k in ours_sum)
+        print(f"{n:>9,} {t_measure:>10.3f} {t_areas:>8.3f} {t_links:>8.3f} {len(links):>6} {m2.components:>8} "
               f"{len(topology0.component_length):>8} {t_ours0:>9.3f} {t_graph:>15.3f} {t_graph / t_ours0:>6.1f} "
-              f"{'yes' if same else 'NO':>5}")
-        rows.append((n, t_measure, t_links))
+              f"{'yes' if same else 'NO':>5} {t_native_sum:>20.3f} {t_native_sum / t_areas:>6.1f} "
+              f"{'yes' if agree else 'NO':>5}")
+        rows.append((n, t_measure, t_links, t_areas))
         if n == sizes[0]:
             t_native, native = timed(buffer_dissolve_components, layer, 2.0)
             graph2 = graph_components(layer, 2.0)
             first_native = (n, t_native, t_measure, native, m2.topology.component, graph2)
     print()
-    n0, t0m, t0l = rows[0]
-    print(f"{'growth':>9} {'n ratio':>8} {'measures':>9} {'links':>7} {'n log n':>8}")
-    for n, tm, tl in rows[1:]:
+    n0, t0m, t0l, t0a = rows[0]
+    print(f"{'growth':>9} {'n ratio':>8} {'measures':>9} {'areas':>7} {'links':>7} {'n log n':>8}")
+    for n, tm, tl, ta in rows[1:]:
         nlogn = (n * math.log(n)) / (n0 * math.log(n0))
-        print(f"{n:>9,} {n / n0:>8.1f} {tm / t0m:>9.1f} {tl / t0l:>7.1f} {nlogn:>8.1f}")
+        print(f"{n:>9,} {n / n0:>8.1f} {tm / t0m:>9.1f} {ta / t0a:>7.1f} {tl / t0l:>7.1f} {nlogn:>8.1f}")
     ns = np.log([r[0] for r in rows])
-    for name, column in (("measures", 1), ("missing links", 2)):
+    for name, column in (("measures", 1), ("length by 25 districts", 3), ("missing links", 2)):
         slope = np.polyfit(ns, np.log([r[column] for r in rows]), 1)[0]
         print(f"fitted exponent, {name}: t ~ n^{slope:.2f}")
     n, t_native, t_measure, native, ours, graph2 = first_native

@@ -259,3 +259,30 @@ def test_algorithms_stay_on_the_main_thread_with_shapely_1(provider):
 
         no_threading = Qgis.ProcessingAlgorithmFlag.NoThreading
     assert bool(algorithm.flags() & no_threading) == shapely.__version__.startswith("1.")
+
+
+def test_before_after_with_planned_cycle_links_of_the_interventions_store(provider, clean_project, tmp_path):
+    """The real interventions store (GeoPackage, MultiLineString, EPSG:6707): its cycle-link interventions are the
+    planned links; a road-works line in the same layer does not count. The link drawn is the best missing link of the
+    real network, so the network after has one component fewer."""
+    from prato_smartcity_plugin.adapters import settings
+    from prato_smartcity_plugin.core.interventions.schema import GeometryKind
+    from tests.qgis.store_helpers import add, opened_store
+
+    links = run("cycle_missing_links", INPUT=CICLABILI, DISTANCE=100, LIMIT=1, OUTPUT="memory:")["OUTPUT"]
+    best = next(links.getFeatures()).geometry()
+    best.convertToMultiType()
+    settings.set("store_path", str(tmp_path / "interventions.gpkg"))
+    try:
+        with opened_store() as layers:
+            line_layer = layers[GeometryKind.LINE]
+            add(line_layer, GeometryKind.LINE, best.asWkt(), title="Ricucitura", category="cycle_link",
+                plan_code="PR-V4")
+            add(line_layer, GeometryKind.LINE, title="Scavo", category="road_works")
+            result = run("cycle_before_after", INPUT=CICLABILI, PLANNED=line_layer, OUTPUT="memory:")
+    finally:
+        settings.set("store_path", "")
+    assert result["PLANNED_FEATURES"] == 1
+    assert result["COMPONENTS_AFTER"] == result["COMPONENTS_BEFORE"] - 1
+    planned = [f for f in result["OUTPUT"].getFeatures() if f["kind"] == schema.PLANNED]
+    assert len(planned) == 1 and planned[0]["component"] == 1  # the link joins the longest component

@@ -237,7 +237,8 @@ def test_a_failing_analysis_reaches_the_message_bar(qtbot, panel, qgis_iface):
     assert "has no usable line" in qgis_iface.messageBar().currentItem().text()
 
 
-def test_the_planner_reads_the_missing_links_in_italian(qtbot, panel, italian):
+@pytest.mark.usefixtures("italian")
+def test_the_planner_reads_the_missing_links_in_italian(qtbot, panel):
     """With QGIS in Italian, the links table, the reason of each link and the explanation are Italian."""
     layer = QgsVectorLayer("LineString?crs=EPSG:6707&field=name:string", "percorsi", "memory")
     features = []

@@ -18,7 +18,14 @@ from prato_smartcity_plugin.core.cycling.links import (
     find_missing_links,
     name_links,
 )
-from prato_smartcity_plugin.core.cycling.network import Areas, Network, build_topology, connected_labels, measure
+from prato_smartcity_plugin.core.cycling.network import (
+    Areas,
+    Network,
+    build_topology,
+    connected_labels,
+    measure,
+    node_ids,
+)
 from prato_smartcity_plugin.core.cycling.report import (
     area_table,
     before_after_table,
@@ -186,7 +193,8 @@ def test_length_outside_every_area_is_reported_so_the_area_table_adds_up():
     areas = Areas(["A", "B"], [Polygon([(-1, -1), (40, -1), (40, 10), (-1, 10)]),
                                Polygon([(20, -1), (60, -1), (60, 10), (20, 10)])])
     m = measure(net, tolerance=1.0, areas=areas)
-    assert m.by_area["A"] == {schema.TRACK: pytest.approx(40.0)} and m.by_area["B"] == {schema.TRACK: pytest.approx(40.0)}
+    assert m.by_area["A"] == {schema.TRACK: pytest.approx(40.0)}
+    assert m.by_area["B"] == {schema.TRACK: pytest.approx(40.0)}
     assert m.outside_areas == {schema.TRACK: pytest.approx(40.0), schema.LANE: pytest.approx(50.0)}
     assert m.summary()["outside_areas_km"] == pytest.approx(0.09)
     rows = {row[0]: row for row in area_table(m).rows}
@@ -195,6 +203,13 @@ def test_length_outside_every_area_is_reported_so_the_area_table_adds_up():
     assert "Length outside every area" not in [row[0] for row in summary_table(m).rows]
     plain = measure(net, tolerance=1.0)
     assert plain.outside_areas is None and "outside_areas_km" not in plain.summary()
+
+
+@pytest.mark.parametrize("offset", [0.0, 5e6])  # 5,000 km apart: too wide to pack into one integer key
+def test_vertices_equal_to_the_millimetre_are_one_node(offset):
+    vertices = np.array([[0.0, 0.0], [10.0, 0.0], [0.0004, -0.0003], [10.0, 0.0], [offset, 1.0]])
+    ids = node_ids(vertices)
+    assert ids[0] == ids[2] and ids[1] == ids[3] and len(set(ids.tolist())) == 3
 
 
 def test_negative_tolerance_is_refused():

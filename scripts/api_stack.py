@@ -52,6 +52,8 @@ REQUIREMENTS = HERE / "api-requirements.txt"
 COLLECTION = "interventions"
 TABLE = "intervention_records"  # the rows, tombstones included
 VIEW = "interventions"  # what pygeoapi serves; INSTEAD OF triggers write through to the table
+#: The interventions' photos, served as a second collection that the plugin finds as ``<collection>_attachments``.
+ATTACHMENTS_TABLE = "attachment_records"
 USER = "planner"
 #: A rough envelope of Italy in CRS84: the server refuses geometries elsewhere (a wrong CRS puts them at sea).
 ITALY = (6.0, 36.0, 19.0, 47.5)
@@ -78,6 +80,10 @@ class Stack:
     @property
     def items_url(self) -> str:
         return f"{self.url}/collections/{self.collection}/items"
+
+    @property
+    def attachments_items_url(self) -> str:
+        return f"{self.url}/collections/{self.collection}_attachments/items"
 
     def psql(self, sql: str) -> str:
         """Run SQL on the server's database (tests and benchmarks use it to look behind the API)."""
@@ -265,6 +271,24 @@ END $$;
 CREATE TRIGGER {VIEW}_insert INSTEAD OF INSERT ON {VIEW} FOR EACH ROW EXECUTE FUNCTION {VIEW}_insert();
 CREATE TRIGGER {VIEW}_update INSTEAD OF UPDATE ON {VIEW} FOR EACH ROW EXECUTE FUNCTION {VIEW}_update();
 CREATE TRIGGER {VIEW}_delete INSTEAD OF DELETE ON {VIEW} FOR EACH ROW EXECUTE FUNCTION {VIEW}_delete();
+
+-- Photos: immutable records whose id the client derives from the intervention, the path and the content's SHA-256
+-- (so a record sent twice is refused as a duplicate), with the content in base64 that the server checks whole.
+CREATE TABLE {ATTACHMENTS_TABLE} (
+  id text PRIMARY KEY,
+  intervention text NOT NULL,
+  path text NOT NULL CHECK (path LIKE 'photos/%' AND position('..' in path) = 0),
+  media_type text,
+  size integer NOT NULL,
+  sha256 text NOT NULL,
+  content text NOT NULL,
+  geom geometry(Point, 4326),
+  CONSTRAINT content_intact CHECK (length(decode(content, 'base64')) = size
+    AND encode(sha256(decode(content, 'base64')), 'hex') = sha256),
+  CONSTRAINT id_of_content CHECK (id = encode(sha256(convert_to(intervention || E'\\n' || path || E'\\n' || sha256,
+    'UTF8')), 'hex'))
+);
+CREATE INDEX {ATTACHMENTS_TABLE}_intervention ON {ATTACHMENTS_TABLE} (intervention);
 """
 
 
@@ -272,7 +296,6 @@ CREATE TRIGGER {VIEW}_delete INSTEAD OF DELETE ON {VIEW} FOR EACH ROW EXECUTE FU
 
 
 def _pygeoapi_config(stack: Stack) -> str:
-    xmin, ymin, xmax, ymax = ITALY
     return f"""server:
   bind: {{host: 127.0.0.1, port: {stack.api_port}}}
   url: {stack.url}
@@ -295,11 +318,23 @@ metadata:
   contact: {{name: Prato, position: Planner, address: Piazza del Comune 2, city: Prato, country: Italy,
             email: sit@example.org, url: 'https://www.comune.prato.it', role: pointOfContact}}
 resources:
-  {stack.collection}:
+""" + _collection(stack, stack.collection, "Interventions", "Planned interventions (tombstones have deleted = true)",
+                  "[interventions]", VIEW, "uuid", "time_field: modified_at") + _collection(
+        stack, f"{stack.collection}_attachments", "Intervention photos",
+        "Photos of the interventions (content in base64, checked against its SHA-256)", "[interventions, photos]",
+        ATTACHMENTS_TABLE, "id")
+
+
+def _collection(stack: Stack, name: str, title: str, description: str, keywords: str, table: str, id_field: str,
+                extra: str = "") -> str:
+    """An editable collection served from a PostGIS table or view."""
+    xmin, ymin, xmax, ymax = ITALY
+    extra = f"\n        {extra}" if extra else ""
+    return f"""  {name}:
     type: collection
-    title: Interventions
-    description: Planned interventions (tombstones have deleted = true)
-    keywords: [interventions]
+    title: {title}
+    description: {description}
+    keywords: {keywords}
     extents:
       spatial: {{bbox: [{xmin}, {ymin}, {xmax}, {ymax}], crs: 'http://www.opengis.net/def/crs/OGC/1.3/CRS84'}}
     providers:
@@ -312,10 +347,9 @@ resources:
           dbname: prato
           user: prato
           search_path: [public]
-        id_field: uuid
-        table: {VIEW}
-        geom_field: geom
-        time_field: modified_at
+        id_field: {id_field}
+        table: {table}
+        geom_field: geom{extra}
         # What PostGIS holds (SRID 4326, x = longitude). Declared as EPSG:4326 rather than CRS84 because pygeoapi
         # otherwise searches the EPSG database for CRS84's SRID on every write (two thirds of a POST's time).
         storage_crs: http://www.opengis.net/def/crs/EPSG/0/4326

@@ -34,6 +34,6 @@ def api_stack():
 
 @pytest.fixture()
 def api(api_stack):
-    """The stack with an empty collection."""
-    api_stack.psql("TRUNCATE intervention_records")
+    """The stack with empty collections."""
+    api_stack.psql("TRUNCATE intervention_records, attachment_records")
     yield api_stack

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 import struct
 from pathlib import Path
@@ -28,6 +29,7 @@ from prato_smartcity_plugin.core.i18n import translate
 from prato_smartcity_plugin.core.interventions import schema
 from prato_smartcity_plugin.core.interventions.schema import FieldType, GeometryKind
 from prato_smartcity_plugin.core.log import get_logger
+from prato_smartcity_plugin.core.sync.attachments import ATTACHMENT_FIELDS, is_photo_path
 from prato_smartcity_plugin.core.sync.engine import PendingChange, utc_iso
 
 log = get_logger("sync")
@@ -190,6 +192,43 @@ class GeoPackageSyncStore:
     def all_features(self) -> dict[str, dict]:
         uuids = [row[0] for layer in LAYERS.values() for row in self.conn.execute(f'SELECT uuid FROM "{layer}"')]
         return self.features(uuids)
+
+    # --- photos ------------------------------------------------------------------------------------------------
+
+    def _photo_file(self, path: str) -> Path | None:
+        return self.path.parent / path if is_photo_path(path) else None
+
+    def read_attachment(self, path: str) -> bytes | None:
+        file = self._photo_file(path)
+        try:
+            return file.read_bytes() if file is not None else None
+        except OSError:  # missing, or not a file
+            return None
+
+    def write_attachment(self, path: str, content: bytes) -> None:
+        file = self._photo_file(path)
+        if file is None:
+            raise DataFormatError(tr("The server sent a photo with a path outside the photos folder."), path)
+        partial = file.with_name(f".{file.name}.part")
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_bytes(content)
+            os.replace(partial, file)  # whole or not at all
+        except OSError as error:
+            raise StoreError(tr("Cannot write the photo {path} beside the store.").format(path=file),
+                             str(error)) from error
+
+    def missing_attachments(self) -> dict[str, list[str]]:
+        columns = ", ".join(f'"{name}"' for name in ATTACHMENT_FIELDS)
+        any_set = " OR ".join(f'"{name}" IS NOT NULL' for name in ATTACHMENT_FIELDS)
+        missing: dict[str, list[str]] = {}
+        for layer in LAYERS.values():
+            for uuid, *paths in self.conn.execute(f'SELECT uuid, {columns} FROM "{layer}" WHERE {any_set}'):
+                for path in paths:
+                    file = self._photo_file(path) if isinstance(path, str) else None
+                    if file is not None and not file.exists() and path not in missing.get(uuid, []):
+                        missing.setdefault(uuid, []).append(path)
+        return missing
 
     # --- state -------------------------------------------------------------------------------------------------
 

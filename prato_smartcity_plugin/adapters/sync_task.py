@@ -16,6 +16,7 @@ from prato_smartcity_plugin.adapters.sync_transport import QgisTransport, QtThre
 from prato_smartcity_plugin.core.errors import CancelledError, InputError
 from prato_smartcity_plugin.core.i18n import translate
 from prato_smartcity_plugin.core.log import get_logger
+from prato_smartcity_plugin.core.sync.attachments import collection_of
 from prato_smartcity_plugin.core.sync.client import FeaturesClient
 from prato_smartcity_plugin.core.sync.engine import ConflictPolicy, SyncEngine, SyncSummary
 
@@ -48,10 +49,18 @@ def store_location(project: QgsProject | None = None) -> Path:
     return layers.locate_store(project)
 
 
+#: Parallel connections for pushes: enough to keep a server with a few workers busy while each connection waits for
+#: its answer (bench/sync.py measures 6 and 12).
+PUSH_CONNECTIONS = 12
+
+
 def build_engine(store: GeoPackageSyncStore, config: ApiConfig, **kwargs) -> SyncEngine:
     config.check()
-    client = FeaturesClient(QgisTransport(config.authcfg), config.base_url, config.collection)
+    transport = QgisTransport(config.authcfg)
+    client = FeaturesClient(transport, config.base_url, config.collection)
+    kwargs.setdefault("attachments", FeaturesClient(transport, config.base_url, collection_of(config.collection)))
     kwargs.setdefault("executor", QtThreadExecutor)
+    kwargs.setdefault("concurrency", PUSH_CONNECTIONS)
     return SyncEngine(store, client, **kwargs)
 
 

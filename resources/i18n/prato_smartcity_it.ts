@@ -2316,107 +2316,107 @@
             <translation>Impossibile leggere il layer {name}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="384" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="390" />
             <source>{crs} is not a coordinate reference system that can be used.</source>
             <translation>{crs} non è un sistema di riferimento utilizzabile.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="579" />
-            <source>Export cancelled.</source>
-            <translation>Esportazione annullata.</translation>
-        </message>
-        <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="583" />
-            <source>Choose at least one layer to export.</source>
-            <translation>Scegli almeno un layer da esportare.</translation>
-        </message>
-        <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="591" />
-            <source>Reading the layers</source>
-            <translation>Lettura dei layer</translation>
-        </message>
-        <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="594" />
-            <source>Nothing to export: the chosen layers have no features (or none is selected).</source>
-            <translation>Niente da esportare: i layer scelti non hanno elementi (o nessuno è selezionato).</translation>
-        </message>
-        <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="596" />
-            <source>Nothing to export: no chosen feature has a geometry.</source>
-            <translation>Niente da esportare: nessun elemento scelto ha una geometria.</translation>
-        </message>
-        <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="620" />
-            <source>Verifying {file}</source>
-            <translation>Verifica di {file}</translation>
-        </message>
-        <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="639" />
-            <source>Writing the ZIP</source>
-            <translation>Scrittura dello ZIP</translation>
-        </message>
-        <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="656" />
-            <source>Writing {file}</source>
-            <translation>Scrittura di {file}</translation>
-        </message>
-        <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="710" />
-            <source>Could not write {file}.</source>
-            <translation>Impossibile scrivere {file}.</translation>
-        </message>
-        <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="791" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="853" />
             <source>{file} is missing.</source>
             <translation>{file} manca.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="856" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="649" />
+            <source>Export cancelled.</source>
+            <translation>Esportazione annullata.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="653" />
+            <source>Choose at least one layer to export.</source>
+            <translation>Scegli almeno un layer da esportare.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="663" />
+            <source>Reading the layers</source>
+            <translation>Lettura dei layer</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="666" />
+            <source>Nothing to export: the chosen layers have no features (or none is selected).</source>
+            <translation>Niente da esportare: i layer scelti non hanno elementi (o nessuno è selezionato).</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="668" />
+            <source>Nothing to export: no chosen feature has a geometry.</source>
+            <translation>Niente da esportare: nessun elemento scelto ha una geometria.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="699" />
+            <source>Verifying {file}</source>
+            <translation>Verifica di {file}</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="718" />
+            <source>Writing the ZIP</source>
+            <translation>Scrittura dello ZIP</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="736" />
+            <source>Writing {file}</source>
+            <translation>Scrittura di {file}</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="771" />
+            <source>Could not write {file}.</source>
+            <translation>Impossibile scrivere {file}.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="917" />
             <source>The package did not verify: {problem}</source>
             <translation>La verifica del pacchetto non è riuscita: {problem}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="797" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="858" />
             <source>{file}: the .cpg does not declare UTF-8.</source>
             <translation>{file}: il .cpg non dichiara UTF-8.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="800" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="861" />
             <source>{file}: the .prj identifies as EPSG:{found}, not EPSG:{expected}.</source>
             <translation>{file}: il .prj risulta EPSG:{found}, non EPSG:{expected}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="808" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="869" />
             <source>{file}: {found} features instead of {expected}.</source>
             <translation>{file}: {found} elementi invece di {expected}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="824" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="885" />
             <source>{file}: {n} geometries are empty or invalid.</source>
             <translation>{file}: {n} geometrie sono vuote o non valide.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="854" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="915" />
             <source>{file}: {n} fields differ from the source.</source>
             <translation>{file}: {n} campi differiscono dall'origine.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="858" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="919" />
             <source>{file}: {n} features, CRS EPSG:{epsg}, UTF-8, geometries valid, {fields} fields equal to the source.</source>
             <translation>{file}: {n} elementi, SR EPSG:{epsg}, UTF-8, geometrie valide, {fields} campi uguali all'origine.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="911" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="979" />
             <source>The ZIP could not be written.</source>
             <translation>Impossibile scrivere lo ZIP.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="920" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="986" />
             <source>The ZIP could not be written correctly.</source>
             <translation>Impossibile scrivere correttamente lo ZIP.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="950" />
+            <location filename="../../prato_smartcity_plugin/adapters/export_package.py" line="1016" />
             <source>Unknown long text policy.</source>
             <translation>Criterio sconosciuto per i testi lunghi.</translation>
         </message>
@@ -2531,7 +2531,7 @@
             <translation>L'archivio degli interventi {path} non esiste: è stato spostato o eliminato.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/sync_store.py" line="94" />
+            <location filename="../../prato_smartcity_plugin/adapters/sync_store.py" line="96" />
             <source>Cannot open the interventions store {path}.</source>
             <translation>Impossibile aprire l'archivio degli interventi {path}.</translation>
         </message>
@@ -2641,27 +2641,37 @@
             <translation>L'intervento si trova fuori dal Comune di Prato, almeno in parte.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/sync_store.py" line="123" />
+            <location filename="../../prato_smartcity_plugin/adapters/sync_store.py" line="125" />
             <source>The server sent a geometry that cannot be read.</source>
             <translation>Il server ha inviato una geometria che non si può leggere.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/sync_store.py" line="220" />
+            <location filename="../../prato_smartcity_plugin/adapters/sync_store.py" line="211" />
+            <source>The server sent a photo with a path outside the photos folder.</source>
+            <translation>Il server ha inviato una foto con un percorso fuori dalla cartella delle foto.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/sync_store.py" line="218" />
+            <source>Cannot write the photo {path} beside the store.</source>
+            <translation>Impossibile scrivere la foto {path} accanto all'archivio.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/adapters/sync_store.py" line="259" />
             <source>The interventions store cannot be written.</source>
             <translation>L'archivio degli interventi non può essere scritto.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/sync_store.py" line="307" />
+            <location filename="../../prato_smartcity_plugin/adapters/sync_store.py" line="346" />
             <source>The intervention has no geometry to copy.</source>
             <translation>L'intervento non ha una geometria da copiare.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/sync_task.py" line="42" />
+            <location filename="../../prato_smartcity_plugin/adapters/sync_task.py" line="43" />
             <source>The municipal API is not configured: set its address in Settings ▸ Options ▸ Prato Smart City.</source>
             <translation>L'API comunale non è configurata: imposta il suo indirizzo in Impostazioni ▸ Opzioni ▸ Prato Smart City.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/sync_task.py" line="63" />
+            <location filename="../../prato_smartcity_plugin/adapters/sync_task.py" line="72" />
             <source>Syncing interventions with the municipal API</source>
             <translation>Sincronizzazione degli interventi con l'API comunale</translation>
         </message>
@@ -2706,17 +2716,17 @@
             <translation>{what} ({name}) è vuoto: non ha alcun elemento con geometria.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="160" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="166" />
             <source>{n} features of {what} have several points; the first point of each is used.</source>
             <translation>{n} elementi di {what} hanno più punti; si usa il primo punto di ciascuno.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="167" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="175" />
             <source>The access-point layer</source>
             <translation>Il layer degli access point</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="177" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="185" />
             <source>{what} holds coverage areas: each area's centroid stands in for its access point, with the radius of a disc of the same area.</source>
             <translation>{what} contiene aree di copertura: il centroide di ogni area fa le veci del suo access point, con il raggio di un cerchio della stessa area.</translation>
         </message>
@@ -2726,72 +2736,72 @@
             <translation>il layer della domanda</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="195" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="203" />
             <source>The weight field {field} is not in {what}.</source>
             <translation>Il campo del peso {field} non è in {what}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="202" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="214" />
             <source>The areas layer</source>
             <translation>Il layer delle aree</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="208" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="220" />
             <source>Area {id}</source>
             <translation>Area {id}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="223" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="235" />
             <source>point</source>
             <translation>punto</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="223" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="235" />
             <source>line</source>
             <translation>linea</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="224" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="236" />
             <source>polygon</source>
             <translation>poligono</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="224" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="236" />
             <source>no</source>
             <translation>nessuno</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="246" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="258" />
             <source>The weight "{value}" is not a number.</source>
             <translation>Il peso "{value}" non è un numero.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="306" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="334" />
             <source>Wi-Fi access points</source>
             <translation>Access point Wi-Fi</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="330" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="358" />
             <source>Existing coverage</source>
             <translation>Copertura esistente</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="330" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="358" />
             <source>Added by the new sites</source>
             <translation>Aggiunta dai nuovi siti</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="331" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="359" />
             <source>Coverage</source>
             <translation>Copertura</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="342" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="370" />
             <source>The style {name} could not be loaded.</source>
             <translation>Impossibile caricare lo stile {name}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="358" />
+            <location filename="../../prato_smartcity_plugin/adapters/wifi_layers.py" line="386" />
             <source>The municipal API does not publish Wi-Fi access points yet (collection "{c}"); load them from the open data or from a point layer.</source>
             <translation>L'API comunale non pubblica ancora gli access point Wi-Fi (collezione "{c}"); caricali dai dati aperti o da un layer di punti.</translation>
         </message>
@@ -3326,7 +3336,7 @@
             <translation>L'API comunale ha rifiutato le credenziali (HTTP {status}): controlla la configurazione di autenticazione nelle opzioni.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="189" />
+            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="190" />
             <source>The municipal API answered with an error (HTTP {status}).</source>
             <translation>L'API comunale ha risposto con un errore (HTTP {status}).</translation>
         </message>
@@ -3341,47 +3351,72 @@
             <translation>L'API comunale ha inviato qualcosa che non è un elemento (feature).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="165" />
+            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="166" />
             <source>The municipal API sent something that is not a feature collection.</source>
             <translation>L'API comunale ha inviato qualcosa che non è una collezione di elementi (feature collection).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="198" />
+            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="199" />
             <source>The municipal API refused the new intervention (HTTP {status}).</source>
             <translation>L'API comunale ha rifiutato il nuovo intervento (HTTP {status}).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="206" />
+            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="207" />
             <source>The municipal API refused the change (HTTP {status}).</source>
             <translation>L'API comunale ha rifiutato la modifica (HTTP {status}).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="213" />
+            <location filename="../../prato_smartcity_plugin/core/sync/client.py" line="214" />
             <source>The municipal API refused the delete (HTTP {status}).</source>
             <translation>L'API comunale ha rifiutato l'eliminazione (HTTP {status}).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/sync/engine.py" line="131" />
+            <location filename="../../prato_smartcity_plugin/core/sync/engine.py" line="149" />
             <source>Sent {sent}, received {received}, conflicts {conflicts}, rejected {rejected}.</source>
             <translation>Inviati {sent}, ricevuti {received}, conflitti {conflicts}, rifiutati {rejected}.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/sync/engine.py" line="329" />
+            <location filename="../../prato_smartcity_plugin/core/sync/engine.py" line="152" />
+            <source>Photos: {sent} sent, {received} received.</source>
+            <translation>Foto: {sent} inviate, {received} ricevute.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/core/sync/engine.py" line="155" />
+            <source>{n} photos are not on the server yet: they are fetched at a later sync.</source>
+            <translation>{n} foto non sono ancora sul server: verranno scaricate a una prossima sincronizzazione.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/core/sync/engine.py" line="365" />
             <source>{n} local changes could not be sent; they stay queued and will be sent at the next sync.</source>
             <translation>{n} modifiche locali non sono state inviate; restano in coda e saranno inviate alla prossima sincronizzazione.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/sync/engine.py" line="392" />
+            <location filename="../../prato_smartcity_plugin/core/sync/engine.py" line="445" />
             <source>The intervention breaks the rules: {problems}</source>
             <translation>L'intervento non rispetta le regole: {problems}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/sync/engine.py" line="417" />
+            <location filename="../../prato_smartcity_plugin/core/sync/engine.py" line="478" />
             <source>The municipal API refused this intervention (HTTP 500): check its values and where its geometry lies.</source>
             <translation>L'API comunale ha rifiutato questo intervento (HTTP 500): controlla i suoi valori e la posizione della sua geometria.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/sync/engine.py" line="496" />
+            <location filename="../../prato_smartcity_plugin/core/sync/engine.py" line="505" />
+            <source>The municipal API has no collection for photos ({name}): photos are not synced.</source>
+            <translation>L'API comunale non ha una collezione per le foto ({name}): le foto non vengono sincronizzate.</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/core/sync/engine.py" line="529" />
+            <source>The municipal API refused the photo {path}: {reason}</source>
+            <translation>L'API comunale ha rifiutato la foto {path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/core/sync/engine.py" line="550" />
+            <source>The municipal API refused the photo (HTTP 500).</source>
+            <translation>L'API comunale ha rifiutato la foto (HTTP 500).</translation>
+        </message>
+        <message>
+            <location filename="../../prato_smartcity_plugin/core/sync/engine.py" line="644" />
             <source>There is no conflict on this intervention any more.</source>
             <translation>Non c'è più alcun conflitto su questo intervento.</translation>
         </message>
@@ -3471,17 +3506,17 @@
             <translation>Nessun punto di domanda è alla portata di un access point.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/geometry.py" line="87" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/geometry.py" line="158" />
             <source>The coordinates of {what} look like degrees: distances need a projected CRS in metres (e.g. EPSG:6707 or EPSG:3003).</source>
             <translation>Le coordinate di {what} sembrano gradi: le distanze richiedono un SR proiettato in metri (ad es. EPSG:6707 o EPSG:3003).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/geometry.py" line="184" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/geometry.py" line="255" />
             <source>The grid spacing must be greater than zero.</source>
             <translation>Il passo della griglia deve essere maggiore di zero.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/geometry.py" line="190" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/geometry.py" line="261" />
             <source>A grid spacing of {spacing} m over this area makes more than five million points: choose a larger spacing.</source>
             <translation>Un passo di griglia di {spacing} m su quest'area produce più di cinque milioni di punti: scegli un passo più grande.</translation>
         </message>
@@ -3491,17 +3526,17 @@
             <translation>access point {id}</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/schema.py" line="173" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/schema.py" line="178" />
             <source>Access point {origin}: "{value}" is not a known {field}; "{default}" is used.</source>
             <translation>Access point {origin}: "{value}" non è un valore noto di {field}; si usa "{default}".</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/schema.py" line="202" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/schema.py" line="207" />
             <source>Access point {origin}: the radius "{value}" is not a number; the default radius is used.</source>
             <translation>Access point {origin}: il raggio "{value}" non è un numero; si usa il raggio predefinito.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/core/wifi/schema.py" line="207" />
+            <location filename="../../prato_smartcity_plugin/core/wifi/schema.py" line="212" />
             <source>Access point {origin}: the install date "{value}" is not a date (YYYY-MM-DD); it is left empty.</source>
             <translation>Access point {origin}: la data di installazione "{value}" non è una data (AAAA-MM-GG); viene lasciata vuota.</translation>
         </message>
@@ -4753,22 +4788,22 @@ Layer degli interventi: per impostazione predefinita ogni layer del progetto con
             <translation>Nessun layer della domanda: l'area è coperta in modo uniforme, un punto di domanda ogni {s:g} m ({n} punti).</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/wifi_algorithms.py" line="434" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/wifi_algorithms.py" line="435" />
             <source>The candidate sites</source>
             <translation>I siti candidati</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/wifi_algorithms.py" line="439" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/wifi_algorithms.py" line="440" />
             <source>Give candidate sites, or an area of interest to lay a grid of candidates over.</source>
             <translation>Indica i siti candidati, o un'area di interesse su cui stendere una griglia di candidati.</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/wifi_algorithms.py" line="443" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/wifi_algorithms.py" line="444" />
             <source>The exclusion areas</source>
             <translation>Le aree di esclusione</translation>
         </message>
         <message>
-            <location filename="../../prato_smartcity_plugin/processing_provider/wifi_algorithms.py" line="457" />
+            <location filename="../../prato_smartcity_plugin/processing_provider/wifi_algorithms.py" line="458" />
             <source>New site {rank}</source>
             <translation>Nuovo sito {rank}</translation>
         </message>

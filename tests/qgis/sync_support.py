@@ -9,6 +9,7 @@ from pathlib import Path
 from prato_smartcity_plugin.adapters.store import database
 from prato_smartcity_plugin.adapters.sync_store import GeoPackageSyncStore, _to_store_value
 from prato_smartcity_plugin.core.interventions import schema
+from prato_smartcity_plugin.core.sync.attachments import collection_of
 from prato_smartcity_plugin.core.sync.client import FeaturesClient, RetryPolicy
 from prato_smartcity_plugin.core.sync.engine import SyncEngine
 from prato_smartcity_plugin.core.sync.transport import StdlibTransport
@@ -28,9 +29,20 @@ def open_store(tmp_path: Path, name: str) -> GeoPackageSyncStore:
 
 def make_engine(store, stack, password: str | None = None, transport=None, **kwargs) -> SyncEngine:
     transport = transport or StdlibTransport((stack.user, stack.password if password is None else password))
-    client = FeaturesClient(transport, stack.url, stack.collection, timeout=kwargs.pop("timeout", 10.0),
-                            retry=kwargs.pop("retry", RetryPolicy(attempts=6, first_delay=0.05, max_delay=0.5)))
+    timeout = kwargs.pop("timeout", 10.0)
+    retry = kwargs.pop("retry", RetryPolicy(attempts=6, first_delay=0.05, max_delay=0.5))
+    client = FeaturesClient(transport, stack.url, stack.collection, timeout=timeout, retry=retry)
+    kwargs.setdefault("attachments", FeaturesClient(transport, stack.url, collection_of(stack.collection),
+                                                    timeout=timeout, retry=retry))
     return SyncEngine(store, client, **kwargs)
+
+
+def through(engine: SyncEngine, url: str) -> SyncEngine:
+    """The engine's requests (interventions and photos) sent to ``url`` (a fault proxy) instead."""
+    engine.client.base_url = url
+    if engine.attachments is not None:
+        engine.attachments.base_url = url
+    return engine
 
 
 def insert(store: GeoPackageSyncStore, geometry: dict = POINT, **values) -> str:

@@ -249,7 +249,7 @@ def test_a_lost_answer_to_a_create_does_not_duplicate_it(api, stores):
     uuid = s.insert(anna, s.POINT, title="Una volta sola")
     with FaultProxy(api.nginx_port) as proxy:
         engine = s.make_engine(anna, api)
-        engine.client.base_url = proxy.url
+        s.through(engine, proxy.url)
         proxy.rates = {"drop_after": 1.0}  # every request reaches the server; every answer is lost
         summary = SyncSummary()
         with pytest.raises(SyncError):
@@ -269,7 +269,7 @@ def test_a_thousand_changes_through_a_flaky_network_lose_and_duplicate_nothing(a
         def sync_until_done(store):
             for _ in range(30):
                 engine = s.make_engine(store, api)
-                engine.client.base_url = proxy.url
+                s.through(engine, proxy.url)
                 try:
                     engine.sync()
                 except SyncError:

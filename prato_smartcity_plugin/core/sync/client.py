@@ -153,11 +153,12 @@ class FeaturesClient:
             raise DataFormatError(tr("The municipal API sent something that is not a feature."), str(data)[:500])
         return data
 
-    def pages(self, since: str | None = None) -> Iterator[tuple[list[dict], Response]]:
-        """The collection (or the features modified at or after ``since``, an ISO time), page by page following
-        the ``next`` links; each page with its response (its ``Date`` header tells the server's time)."""
+    def pages(self, since: str | None = None, **where: str) -> Iterator[tuple[list[dict], Response]]:
+        """The collection (or the features modified at or after ``since``, an ISO time; or those whose properties
+        equal ``where``), page by page following the ``next`` links; each page with its response (its ``Date``
+        header tells the server's time)."""
         datetime_param = f"{since}/.." if since else None
-        url: str | None = self._with_json(self.items_url, limit=self.page_size, datetime=datetime_param)
+        url: str | None = self._with_json(self.items_url, limit=self.page_size, datetime=datetime_param, **where)
         while url:
             data, response = self._get_json(url)
             features = data.get("features")

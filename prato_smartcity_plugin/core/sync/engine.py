@@ -13,6 +13,9 @@ Guarantees, and how they are kept:
   marked (``sync.rejected.<uuid>``) with the reason; it is sent again once the user has changed the feature.
 - **Resumable.** Pushed changes are recorded in batches; the pull cursor moves only when a pull completes, and
   re-applying a page is a no-op (versions). A crash or a cancel loses nothing and sends nothing twice.
+- **Photos travel too** (core/sync/attachments.py): a change's photos are sent before the change itself, as records
+  whose id derives from their content (sent twice, they meet themselves); after the pull, the photos the local
+  features refer to and that are missing beside the store are fetched, checked and written.
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ import json
 import math
 import time
 import uuid as uuid_module
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable, Iterable, Protocol
@@ -38,6 +42,7 @@ from prato_smartcity_plugin.core.errors import (
 from prato_smartcity_plugin.core.i18n import translate
 from prato_smartcity_plugin.core.interventions import schema
 from prato_smartcity_plugin.core.log import get_logger
+from prato_smartcity_plugin.core.sync import attachments as photos
 from prato_smartcity_plugin.core.sync.client import FeaturesClient, WriteOutcomeUnknownError
 
 log = get_logger("sync")
@@ -45,6 +50,7 @@ log = get_logger("sync")
 STATE_PREFIX = "sync."
 CONFLICT_PREFIX = "sync.conflict."
 REJECTED_PREFIX = "sync.rejected."
+PHOTO_PREFIX = "sync.photo."  # + the id of a photo record the server holds
 #: Properties the server maintains; never compared when telling whether our write landed.
 SERVER_PROPERTIES = frozenset({"uuid", "created_at", "modified_at", "version", "deleted", "change_id"})
 
@@ -110,6 +116,15 @@ class LocalStore(Protocol):
     def add_copy(self, feature: dict) -> str:
         """Insert ``feature`` as a new local intervention with a new UUID (logged, so it is pushed); return it."""
 
+    def read_attachment(self, path: str) -> bytes | None:
+        """The content of the photo at ``path`` (``photos/...``, relative to the store), ``None`` when missing."""
+
+    def write_attachment(self, path: str, content: bytes) -> None:
+        """Write a received photo at ``path`` (whole or not at all)."""
+
+    def missing_attachments(self) -> dict[str, list[str]]:
+        """uuid -> the photo paths its feature refers to that are missing beside the store."""
+
     def get_state(self, key: str) -> str | None: ...
 
     def state_items(self, prefix: str) -> dict[str, str]: ...
@@ -125,15 +140,26 @@ class SyncSummary:
     open_conflicts: int = 0
     rejected: int = 0
     resolved: int = 0
+    photos_sent: int = 0
+    photos_received: int = 0
+    photos_missing: int = 0  # referred to, missing here and not (yet) on the server
     messages: list[str] = field(default_factory=list)
 
     def text(self) -> str:
-        return tr("Sent {sent}, received {received}, conflicts {conflicts}, rejected {rejected}.").format(
+        text = tr("Sent {sent}, received {received}, conflicts {conflicts}, rejected {rejected}.").format(
             sent=self.sent, received=self.received, conflicts=self.open_conflicts, rejected=self.rejected)
+        if self.photos_sent or self.photos_received:
+            text += " " + tr("Photos: {sent} sent, {received} received.").format(sent=self.photos_sent,
+                                                                                 received=self.photos_received)
+        if self.photos_missing:
+            text += " " + tr("{n} photos are not on the server yet: they are fetched at a later sync.").format(
+                n=self.photos_missing)
+        return " ".join([text, *self.messages])
 
     def as_json(self) -> str:
         return json.dumps({"sent": self.sent, "received": self.received, "conflicts": self.open_conflicts,
-                           "rejected": self.rejected, "resolved": self.resolved})
+                           "rejected": self.rejected, "resolved": self.resolved, "photos_sent": self.photos_sent,
+                           "photos_received": self.photos_received, "photos_missing": self.photos_missing})
 
 
 @dataclass
@@ -144,6 +170,7 @@ class Outcome:
     theirs: dict | None = None
     message: str = ""
     details: str = ""
+    photos: list[str] = field(default_factory=list)  # ids of the photo records sent for it
 
 
 @dataclass
@@ -209,8 +236,9 @@ class SyncEngine:
     def __init__(self, store: LocalStore, client: FeaturesClient, concurrency: int = 6, batch_size: int = 100,
                  overlap_seconds: int = 120, progress: Callable[[float], None] | None = None,
                  is_cancelled: Callable[[], bool] = lambda: False, sleep: Callable[[float], None] = time.sleep,
-                 executor: Callable[[int], Any] = ThreadPoolExecutor):
+                 executor: Callable[[int], Any] = ThreadPoolExecutor, attachments: FeaturesClient | None = None):
         self.store = store
+        self.attachments = attachments  # the photos' collection (None: photos are not synced)
         self.executor = executor  # max_workers -> a concurrent.futures-style executor (a context manager)
         self.client = client
         self.concurrency = max(1, concurrency)
@@ -222,7 +250,10 @@ class SyncEngine:
         self.is_cancelled = is_cancelled
         self.sleep = sleep
         client.is_cancelled = lambda: self.is_cancelled()
+        if attachments is not None:
+            attachments.is_cancelled = client.is_cancelled
         self._client_id: str | None = None
+        self._photos_sent: set[str] = set()
 
     # --- state ---------------------------------------------------------------------------------------------------
 
@@ -280,8 +311,10 @@ class SyncEngine:
     def _sync(self, policy: ConflictPolicy, summary: SyncSummary) -> None:
         self.progress(0.0)
         self.client.check()  # address, collection and credentials, before anything is sent
+        self._check_photo_collection(summary)
         self.push(summary, progress_span=(0.02, 0.6))
-        self.pull(summary, progress_span=(0.6, 0.95))
+        self.pull(summary, progress_span=(0.6, 0.9))
+        self.fetch_photos(summary, progress_span=(0.9, 0.95))
         if policy != ConflictPolicy.ASK:
             for conflict in self.conflicts():
                 self.resolve(conflict.uuid, Resolution(policy.value))
@@ -296,6 +329,7 @@ class SyncEngine:
     def push(self, summary: SyncSummary, progress_span: tuple[float, float] = (0.0, 1.0),
              retry_rejected: bool = False) -> None:
         assert self.client_id  # read here: the store is used from this thread only
+        self._photos_sent = {key[len(PHOTO_PREFIX):] for key in self.store.state_items(PHOTO_PREFIX)}
         in_conflict = set(self.store.state_items(CONFLICT_PREFIX))
         rejected = self.rejected()
         changes = []
@@ -309,33 +343,51 @@ class SyncEngine:
         total = len(changes)
         start, end = progress_span
         done = 0
+        # Two batches in flight: the workers send the next batch while this thread records the previous one, so
+        # the connections never wait for the local bookkeeping (one SQLite transaction per batch).
+        in_flight: deque[list[tuple[PendingChange, Future]]] = deque()
+        failure: PratoError | None = None
         with self.executor(self.concurrency) as pool:
-            for offset in range(0, total, self.batch_size):
+            for offset in range(0, total + self.batch_size, self.batch_size):
                 batch = changes[offset:offset + self.batch_size]
-                mine = self.store.features(c.uuid for c in batch)
-                futures = [pool.submit(self._push_one, change, mine.get(change.uuid)) for change in batch]
-                outcomes, failure = [], None
-                for future in futures:
-                    try:
-                        outcomes.append(future.result())
-                    except (CancelledError, AuthenticationError, NetworkError, PratoError) as error:
-                        failure = failure or error
-                self._record(outcomes, summary)
-                done += len(batch)
-                self.progress(start + (end - start) * done / max(total, 1))
-                if failure is not None:
-                    if isinstance(failure, (CancelledError, AuthenticationError)):
-                        raise failure
-                    raise SyncError(tr("{n} local changes could not be sent; they stay queued and will be sent at "
-                                       "the next sync.").format(n=total - done + len(batch) - len(outcomes)),
-                                    f"{failure.message}\n{failure.details}") from failure
+                if batch and failure is None:
+                    mine = self.store.features(c.uuid for c in batch)
+                    in_flight.append([(change, pool.submit(self._push_one, change, mine.get(change.uuid)))
+                                      for change in batch])
+                while in_flight and (len(in_flight) > 1 or not batch or failure is not None):
+                    sent, error = self._collect(in_flight.popleft(), summary)
+                    failure = failure or error
+                    done += sent
+                    self.progress(start + (end - start) * done / max(total, 1))
+        if failure is not None:
+            if isinstance(failure, (CancelledError, AuthenticationError)):
+                raise failure
+            raise SyncError(tr("{n} local changes could not be sent; they stay queued and will be sent at "
+                               "the next sync.").format(n=total - done), f"{failure.message}\n{failure.details}"
+                            ) from failure
         self.progress(end)
+
+    def _collect(self, batch: list[tuple[PendingChange, Future]], summary: SyncSummary
+                 ) -> tuple[int, PratoError | None]:
+        """Wait for a batch's pushes and record, in one transaction, those that got an outcome. Returns how many
+        did, and the first error."""
+        outcomes, failure = [], None
+        for _change, future in batch:
+            try:
+                outcomes.append(future.result())
+            except PratoError as error:
+                failure = failure or error
+        self._record(outcomes, summary)
+        return len(outcomes), failure
 
     def _record(self, outcomes: list[Outcome], summary: SyncSummary) -> None:
         pushed, state = [], {}
         now = utc_iso()
         for outcome in outcomes:
             uuid = outcome.change.uuid
+            for photo_id in outcome.photos:  # on the server whatever became of the change
+                state[PHOTO_PREFIX + photo_id] = "1"
+            summary.photos_sent += len(outcome.photos)
             if outcome.kind == "pushed":
                 pushed.append((outcome.change, outcome.version))
                 state[REJECTED_PREFIX + uuid] = None
@@ -385,12 +437,21 @@ class SyncEngine:
     def _push_one(self, change: PendingChange, mine: dict | None) -> Outcome:
         if mine is None and change.created:
             return Outcome(change, "pushed", None)  # created and deleted here between two syncs
+        sent: list[str] = []
         if mine is not None:
             record = dict(mine["properties"], uuid=change.uuid)
             result = schema.validate(record)
             if not result.ok:
                 return Outcome(change, "rejected", message=tr("The intervention breaks the rules: {problems}").format(
                     problems="; ".join(p.message for p in result.problems if p.blocking)))
+            refusal = self._push_photos(change, mine, sent)
+            if refusal is not None:
+                return refusal
+        outcome = self._push_feature(change, mine)
+        outcome.photos = sent
+        return outcome
+
+    def _push_feature(self, change: PendingChange, mine: dict | None) -> Outcome:
         cid = self.change_id(change)
         delays = self.client.retry.delays()
         check = mine is None  # a delete is sent only once the server's version is known
@@ -428,6 +489,93 @@ class SyncEngine:
                 if isinstance(error, AuthenticationError):
                     raise
                 return Outcome(change, "rejected", message=error.message, details=error.details)
+
+    # --- photos --------------------------------------------------------------------------------------------------
+
+    def _check_photo_collection(self, summary: SyncSummary) -> None:
+        """A server without the photos' collection still syncs the interventions (their photos stay here)."""
+        if self.attachments is None:
+            return
+        try:
+            self.attachments.check()
+        except NetworkError as error:
+            if error.status != 404:
+                raise
+            log.warning("no photo collection %s on the server: photos are not synced", self.attachments.collection)
+            summary.messages.append(tr("The municipal API has no collection for photos ({name}): photos are not "
+                                       "synced.").format(name=self.attachments.collection))
+            self.attachments = None
+
+    def _push_photos(self, change: PendingChange, mine: dict, sent: list[str]) -> Outcome | None:
+        """Send the photos of ``mine`` the server does not have yet (before the change that refers to them);
+        an outcome when the server refuses one."""
+        if self.attachments is None:
+            return None
+        for path in photos.photo_paths(mine):
+            content = self.store.read_attachment(path)
+            if content is None:
+                log.warning("intervention %s: the photo %s is missing beside the store; sent without it",
+                            change.uuid, path)
+                continue
+            photo = photos.Attachment(change.uuid, path, content)
+            if photo.id in self._photos_sent or photo.id in sent:
+                continue
+            try:
+                self._send_photo(photo, photos.anchor_point(mine.get("geometry")))
+            except NetworkError as error:
+                if isinstance(error, AuthenticationError) or error.retryable:
+                    raise  # the change stays queued
+                # A definite refusal (too large, ...): the change waits with it.
+                return Outcome(change, "rejected", photos=sent, message=tr(
+                    "The municipal API refused the photo {path}: {reason}").format(path=path, reason=error.message),
+                    details=error.details)
+            sent.append(photo.id)
+        return None
+
+    def _send_photo(self, photo: photos.Attachment, geometry: dict | None) -> None:
+        """POST the photo's record; after an answer that was lost, read it back before sending it again."""
+        client = self.attachments
+        delays = client.retry.delays()
+        check, refused = False, 0
+        while True:
+            if check and client.get(photo.id) is not None:
+                return  # it landed (the server checked its content)
+            try:
+                client.create(photo.feature(geometry))
+                return
+            except WriteOutcomeUnknownError as error:
+                if error.status == 500:  # also this server's answer to bad data and to a record it already has
+                    refused += 1
+                    if refused > 2:
+                        raise NetworkError(tr("The municipal API refused the photo (HTTP 500)."), error.details,
+                                           status=500) from error
+                delay = next(delays, None)
+                if delay is None:
+                    raise
+                self.sleep(delay)
+                check = True
+
+    def fetch_photos(self, summary: SyncSummary, progress_span: tuple[float, float] = (0.0, 1.0)) -> None:
+        """Fetch the photos the local features refer to that are missing beside the store (received with their
+        intervention in this sync or an earlier one), checking each against its size and SHA-256."""
+        if self.attachments is None:
+            return
+        missing = self.store.missing_attachments()
+        start, end = progress_span
+        for done, (uuid, paths) in enumerate(sorted(missing.items()), 1):
+            records = [record for page, _ in self.attachments.pages(intervention=uuid) for record in page]
+            for path in paths:
+                content = next((c for c in (photos.content_of(r) for r in records
+                                            if (r.get("properties") or {}).get("path") == path) if c is not None),
+                               None)
+                if content is None:
+                    log.info("photo %s of %s: not on the server", path, uuid)
+                    summary.photos_missing += 1
+                    continue
+                self.store.write_attachment(path, content)
+                summary.photos_received += 1
+            self.progress(start + (end - start) * done / len(missing))
+        self.progress(end)
 
     # --- pull ----------------------------------------------------------------------------------------------------
 
